@@ -1,0 +1,95 @@
+# tame: build, run, test. `make run` and `make test` install missing Debian packages first
+# (scripts/install-deps), so each works alone on a fresh Debian 12 machine.
+# VARIANT=debug (default, -O0 -g) | san (ASan + UBSan) | release (-O2 -DNDEBUG).
+
+VARIANT ?= debug
+PREFIX ?= /usr/local
+CC ?= cc
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition \
+        -Wwrite-strings -Wpointer-arith -Wundef -Wformat=2 -Wvla -Wcast-qual -Wfloat-equal
+WERROR ?= -Werror
+PKGS := lua5.4 ncursesw
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+VERSION := 0.1.0
+
+CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTAME_VERSION='"$(VERSION)"' \
+          -DTAME_LUADIR='"$(PREFIX)/share/tame/lua"' $(WARN) $(WERROR) -Isrc $(PKG_CFLAGS) -MMD -MP
+LDLIBS += -lglpk -lreadline -lgmp -lz $(PKG_LIBS) -lm
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+ifeq ($(VARIANT),debug)
+CFLAGS += -O0 -g
+else ifeq ($(VARIANT),san)
+CFLAGS += -O1 -g $(SAN)
+LDFLAGS += $(SAN)
+else ifeq ($(VARIANT),release)
+CFLAGS += -O2 -DNDEBUG
+else
+$(error VARIANT must be debug, san or release, not '$(VARIANT)')
+endif
+
+B := build/$(VARIANT)
+SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
+OBJ := $(SRC:%.c=$(B)/%.o)
+LIB := $(B)/libtame.a
+TEST_SRC := $(wildcard tests/test_*.c)
+TESTS := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+
+.DELETE_ON_ERROR:
+.PHONY: all deps run test unit-tests cli-tests lua-tests clean install bench-lp
+
+all: tame
+
+tame: $(B)/tame
+	cp $< $@
+
+$(B)/tame: $(B)/src/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIB): $(OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+
+deps:
+	@scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./tame -i data/examples/demo.lua
+
+# Every test: the cmocka runners (one per module), the Lua tests, the REPL transcripts.
+test: deps
+	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests
+
+unit-tests: $(TESTS)
+	@fail=0; for t in $(TESTS); do TAME_LUA_PATH=lua ./$$t || fail=1; done; exit $$fail
+
+lua-tests: $(B)/tame
+	@TAME=$(B)/tame tests/lua/run
+
+cli-tests: $(B)/tame
+	@TAME=$(B)/tame tests/cli/run
+
+bench-lp: $(B)/tame
+	scripts/bench-lp
+
+install: tame
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tame/lua
+	install -m 755 tame $(DESTDIR)$(PREFIX)/bin/tame
+	cp -r lua/. $(DESTDIR)$(PREFIX)/share/tame/lua/
+
+clean:
+	rm -rf build tame
+
+-include $(OBJ:.o=.d) $(B)/src/main.d

@@ -1,0 +1,140 @@
+/* The LP layer: the one place that talks to GLPK (lp_glpk.c is the only includer of glpk.h).
+ * It reads and writes model files, loads a tame_model into GLPK's simplex in minimisation
+ * form, solves with warm starts, and hands back primal values, duals, reduced costs, basis
+ * statuses, tableau rows and rays.
+ *
+ * Minimisation form: a maximisation model is loaded with its objective negated, so every
+ * value, dual and reduced cost here is for min c'x (MATH.md convention). Callers that show
+ * results in the model's own sense flip the sign themselves.
+ *
+ * Indices are 0-based (GLPK's 1-based indices never leave lp_glpk.c). Variables of the LP are
+ * the model's columns; rows are the model's rows followed by rows added with tame_lp_add_row.
+ *
+ * GLPK errors are contained: a GLPK fatal error inside any call is caught, the GLPK
+ * environment is reset, and the call returns TAME_LPFATAL. Every tame_lp that existed then is
+ * stale and keeps returning TAME_LPFATAL; tame_lp_free is still safe on it. */
+#ifndef TAME_LP_LP_H
+#define TAME_LP_LP_H
+
+#include <stdbool.h>
+
+#include "base/status.h"
+#include "model/model.h"
+
+typedef struct tame_lp tame_lp;
+
+typedef enum {
+    TAME_LP_OPTIMAL,
+    TAME_LP_INFEASIBLE, /* primal infeasible (proven) */
+    TAME_LP_UNBOUNDED,  /* primal unbounded (proven) */
+    TAME_LP_CUTOFF,     /* dual simplex stopped at the objective cutoff: the basis is
+                           dual feasible and the objective is >= cutoff */
+    TAME_LP_ITLIM,      /* iteration or time limit */
+    TAME_LP_FAILED      /* numerical failure */
+} tame_lp_status;
+
+/* "optimal", "infeasible", ... */
+const char *tame_lp_status_str(tame_lp_status st);
+
+typedef enum {
+    TAME_BASIC,
+    TAME_AT_LOWER,
+    TAME_AT_UPPER,
+    TAME_FREE_NONBASIC,
+    TAME_FIXED_NONBASIC
+} tame_basis_status;
+
+/* {=== files === */
+
+/* Reads a model file. The format comes from the name: .mps (fixed or free, detected), .lp
+ * (CPLEX LP), .mod (GNU MathProg; `datafile` optional, may be NULL), .glp (GLPK's own);
+ * ".gz" after any of these is decompressed. Coefficients are recovered exactly as the
+ * shortest decimals that GLPK's doubles round from (tame_rat_set_double).
+ * *out receives a new model (reference count 1).
+ * TAME_IO: the file cannot be opened. TAME_PARSE: the file is malformed; the message names
+ * the file and line. TAME_BADARG: unknown extension. */
+tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out) TAME_NODISCARD;
+
+/* Writes m to path: .mps (free MPS, with OBJSENSE MAX for maximisation), .lp (CPLEX LP) or
+ * .glp, keeping the objective sense. Numbers are written as doubles (%.15g).
+ * TAME_IO on failure; TAME_BADARG for an unknown extension. */
+tame_status tame_lp_write(const tame_model *m, const char *path) TAME_NODISCARD;
+
+/* }=== */
+/* {=== the LP object === */
+
+/* Loads m (copied: later edits of m do not reach the LP) in minimisation form.
+ * *out receives the LP, owned by the caller (tame_lp_free). */
+tame_status tame_lp_new(const tame_model *m, tame_lp **out) TAME_NODISCARD;
+void tame_lp_free(tame_lp **lp);
+
+int tame_lp_ncols(const tame_lp *lp);
+int tame_lp_nrows(const tame_lp *lp);
+
+typedef struct tame_lp_params {
+    double cutoff;    /* dual simplex stops once the objective is >= cutoff; INFINITY: none */
+    int iter_limit;   /* 0: none */
+    double time_limit; /* seconds, 0: none */
+} tame_lp_params;
+
+#define TAME_LP_PARAMS_DEFAULT {INFINITY, 0, 0.0}
+
+/* Solves the LP. The first solve starts from an advanced initial basis; later solves start
+ * from the current basis (dual simplex after bound changes, primal after cost changes),
+ * which is the warm start branch-and-bound needs. params may be NULL for the defaults.
+ * *status receives the outcome; the return value is TAME_OK unless GLPK failed badly
+ * (TAME_LPFATAL) or the LP is stale. */
+tame_status tame_lp_solve(tame_lp *lp, const tame_lp_params *params,
+                          tame_lp_status *status) TAME_NODISCARD;
+
+/* Objective value of the last solve in minimisation form, constant included. */
+double tame_lp_objective(const tame_lp *lp);
+/* Simplex iterations done by this LP object so far. */
+long tame_lp_iterations(const tame_lp *lp);
+
+/* Values of the last solve, written into caller arrays: */
+void tame_lp_get_x(const tame_lp *lp, double x[/* ncols */]);
+void tame_lp_get_row_activity(const tame_lp *lp, double ax[/* nrows */]);
+void tame_lp_get_row_duals(const tame_lp *lp, double y[/* nrows */]);
+void tame_lp_get_redcosts(const tame_lp *lp, double r[/* ncols */]);
+void tame_lp_get_basis(const tame_lp *lp, tame_basis_status rstat[/* nrows */],
+                       tame_basis_status cstat[/* ncols */]);
+/* Installs a basis (for example a parent's, to warm-start a child). TAME_BADARG when the
+ * number of basic variables is not nrows. */
+tame_status tame_lp_set_basis(tame_lp *lp, const tame_basis_status rstat[/* nrows */],
+                              const tame_basis_status cstat[/* ncols */]) TAME_NODISCARD;
+
+/* Changes column j's bounds (-INFINITY / INFINITY for none). TAME_BADARG when j is out of
+ * range or lb > ub. */
+tame_status tame_lp_set_col_bounds(tame_lp *lp, int j, double lb, double ub) TAME_NODISCARD;
+void tame_lp_get_col_bounds(const tame_lp *lp, int j, double *lb, double *ub);
+/* Changes row i's bounds. */
+tame_status tame_lp_set_row_bounds(tame_lp *lp, int i, double lb, double ub) TAME_NODISCARD;
+void tame_lp_get_row_bounds(const tame_lp *lp, int i, double *lb, double *ub);
+/* Changes column j's cost (minimisation form). */
+tame_status tame_lp_set_cost(tame_lp *lp, int j, double c) TAME_NODISCARD;
+
+/* Appends row lb <= sum val[k] x[ind[k]] <= ub and returns its index in *index.
+ * TAME_BADARG for an index out of range or a repeated index. */
+tame_status tame_lp_add_row(tame_lp *lp, const char *name, int n, const int ind[/* n */],
+                            const double val[/* n */], double lb, double ub,
+                            int *index) TAME_NODISCARD;
+/* Deletes the rows with indices >= first (cut rows appended after the model's). */
+tame_status tame_lp_del_rows_from(tame_lp *lp, int first) TAME_NODISCARD;
+
+/* Row k of the simplex tableau for basic variable `var` (0..nrows-1: row auxiliaries,
+ * nrows..nrows+ncols-1: columns), in GLPK's convention x_var = sum_j alpha_j x_j over the
+ * nonbasic variables. Writes up to nrows+ncols entries into ind/val (variable indices in
+ * the same numbering) and their count into *n. TAME_BADARG when var is not basic or no
+ * factorised basis exists. */
+tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double val[]) TAME_NODISCARD;
+
+/* }=== */
+
+/* Prints GLPK's own messages to the log sink when on (verbose mode); off by default. */
+void tame_lp_set_verbose(bool on);
+
+/* The last lines GLPK printed (for error messages). Borrowed. */
+const char *tame_lp_last_message(void);
+
+#endif

@@ -1,0 +1,901 @@
+/* The LP layer on GLPK: the ONLY includer of glpk.h. Readers, writers, simplex with warm
+ * starts, duals, tableau rows. Converts GLPK's 1-based indices to the 0-based ones used
+ * everywhere else.
+ *
+ * Containment (STYLE.md §5): every GLPK call runs inside guarded(), which installs an error
+ * hook that longjmps back; the environment is then freed (glp_free_env frees every glp_prob),
+ * a generation counter is bumped, and all existing tame_lp objects become stale. Arguments are
+ * validated before any GLPK call, because GLPK aborts on misuse. */
+#include "lp/lp.h"
+
+#include <errno.h>
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/sbuf.h"
+#include "lp/mps_sense.h"
+
+struct tame_lp {
+    glp_prob *P;
+    unsigned long generation; /* == env_generation while P is alive */
+    int ncols, nrows;
+    bool warm;   /* a basis from an earlier solve is installed */
+    long iters;
+    tame_lp_status last; /* outcome of the last solve */
+};
+
+/* {=== guard and hooks === */
+
+static unsigned long env_generation = 1;
+static jmp_buf *guard_jmp;
+static bool verbose;
+static char lastmsg[4096]; /* the tail of GLPK's output */
+
+static int term_hook(void *info, const char *s)
+{
+    (void)info;
+    size_t n = strlen(s), have = strlen(lastmsg);
+    if (n >= sizeof lastmsg) {
+        s += n - (sizeof lastmsg - 1);
+        n = sizeof lastmsg - 1;
+    }
+    if (have + n >= sizeof lastmsg) {
+        size_t drop = have + n - (sizeof lastmsg - 1);
+        memmove(lastmsg, lastmsg + drop, have - drop + 1);
+        have -= drop;
+    }
+    memcpy(lastmsg + have, s, n + 1);
+    if (verbose)
+        tame_log_write(s, n);
+    return 1; /* GLPK must not write to stdout itself */
+}
+
+static void error_hook(void *info)
+{
+    (void)info;
+    if (guard_jmp)
+        longjmp(*guard_jmp, 1);
+}
+
+void tame_lp_set_verbose(bool on)
+{
+    verbose = on;
+}
+
+const char *tame_lp_last_message(void)
+{
+    return lastmsg;
+}
+
+/* The last non-empty line of GLPK's output, without the newline, into buf. */
+static const char *last_line(char *buf, size_t n)
+{
+    size_t len = strlen(lastmsg);
+    while (len && (lastmsg[len - 1] == '\n' || lastmsg[len - 1] == ' '))
+        len--;
+    size_t start = len;
+    while (start && lastmsg[start - 1] != '\n')
+        start--;
+    snprintf(buf, n, "%.*s", (int)(len - start), lastmsg + start);
+    return buf;
+}
+
+/* Runs fn(ctx) with GLPK errors turned into TAME_LPFATAL. */
+static tame_status guarded(void (*fn)(void *), void *ctx)
+{
+    jmp_buf jb;
+    jmp_buf *volatile saved = guard_jmp;
+    glp_term_hook(term_hook, NULL);
+    glp_error_hook(error_hook, NULL);
+    if (setjmp(jb)) {
+        char line[512];
+        guard_jmp = saved;
+        last_line(line, sizeof line);
+        glp_free_env();
+        env_generation++;
+        return tame_err_set(TAME_LPFATAL, "GLPK error: %s (LP engine reset; solve again)",
+                            line[0] ? line : "unknown");
+    }
+    guard_jmp = &jb;
+    fn(ctx);
+    guard_jmp = saved;
+    return TAME_OK;
+}
+
+static tame_status check_alive(const tame_lp *lp)
+{
+    if (!lp || lp->generation != env_generation || !lp->P)
+        return tame_err_set(TAME_LPFATAL, "this LP was lost when the LP engine was reset");
+    return TAME_OK;
+}
+
+static bool alive(const tame_lp *lp)
+{
+    return lp && lp->P && lp->generation == env_generation;
+}
+
+/* }=== */
+/* {=== model <-> glp_prob === */
+
+static int glp_bound_type(double lb, double ub)
+{
+    if (isinf(lb) && isinf(ub))
+        return GLP_FR;
+    if (isinf(ub))
+        return GLP_LO;
+    if (isinf(lb))
+        return GLP_UP;
+    if (!(lb < ub) && !(lb > ub))
+        return GLP_FX;
+    return GLP_DB;
+}
+
+typedef struct {
+    const tame_model *m;
+    bool min_form;
+    glp_prob *P; /* out */
+} build_ctx;
+
+/* Loads the model into a new glp_prob; in min_form a maximisation objective is negated. */
+static void build_prob(void *vctx)
+{
+    build_ctx *c = vctx;
+    const tame_model *m = c->m;
+    int n = tame_model_nvars(m), nr = tame_model_nrows(m);
+    double sign = (c->min_form && tame_model_sense(m) == TAME_MAXIMIZE) ? -1.0 : 1.0;
+    glp_prob *P = glp_create_prob();
+    c->P = P;
+    glp_set_prob_name(P, tame_model_name(m));
+    glp_set_obj_name(P, tame_model_obj_name(m));
+    glp_set_obj_dir(P, (c->min_form || tame_model_sense(m) == TAME_MINIMIZE) ? GLP_MIN : GLP_MAX);
+    glp_set_obj_coef(P, 0, sign * tame_rat_get_double(tame_model_obj_constant(m)));
+    if (n > 0)
+        glp_add_cols(P, n);
+    if (nr > 0)
+        glp_add_rows(P, nr);
+    for (int j = 0; j < n; j++) {
+        double lb = tame_model_var_lb_d(m, j), ub = tame_model_var_ub_d(m, j);
+        glp_set_col_name(P, j + 1, tame_model_var_name(m, j));
+        glp_set_col_bnds(P, j + 1, glp_bound_type(lb, ub), isinf(lb) ? 0 : lb, isinf(ub) ? 0 : ub);
+        glp_set_obj_coef(P, j + 1, sign * tame_rat_get_double(tame_model_var_obj(m, j)));
+        if (tame_model_var_is_int(m, j))
+            glp_set_col_kind(P, j + 1, GLP_IV);
+    }
+    int *ind = tame_xmalloc((size_t)(n + 1) * sizeof *ind);
+    double *val = tame_xmalloc((size_t)(n + 1) * sizeof *val);
+    for (int i = 0; i < nr; i++) {
+        double lb = tame_model_row_lb_d(m, i), ub = tame_model_row_ub_d(m, i);
+        const tame_linexpr *e = tame_model_row(m, i);
+        glp_set_row_name(P, i + 1, tame_model_row_name(m, i));
+        glp_set_row_bnds(P, i + 1, glp_bound_type(lb, ub), isinf(lb) ? 0 : lb, isinf(ub) ? 0 : ub);
+        for (int k = 0; k < e->n; k++) {
+            ind[k + 1] = e->ind[k] + 1;
+            val[k + 1] = tame_rat_get_double(e->coef[k]);
+        }
+        glp_set_mat_row(P, i + 1, e->n, ind, val);
+    }
+    free(ind);
+    free(val);
+}
+
+static tame_status set_bound_pair(mpq_t lbq, mpq_t ubq, int type, double lb, double ub,
+                                  mpq_srcptr *plb, mpq_srcptr *pub)
+{
+    *plb = *pub = NULL;
+    if (type == GLP_LO || type == GLP_DB || type == GLP_FX) {
+        TAME_TRY(tame_rat_set_double(lbq, lb));
+        *plb = lbq;
+    }
+    if (type == GLP_UP || type == GLP_DB || type == GLP_FX) {
+        TAME_TRY(tame_rat_set_double(ubq, type == GLP_FX ? lb : ub));
+        *pub = ubq;
+    }
+    return TAME_OK;
+}
+
+typedef struct {
+    glp_prob *P;
+    const char *path;
+    tame_model *m; /* out */
+    tame_status st;
+} convert_ctx;
+
+/* Builds a tame_model from a glp_prob read from a file. Unnamed columns and rows get
+ * x<j> and r<i>. */
+static void convert_prob(void *vctx)
+{
+    convert_ctx *c = vctx;
+    glp_prob *P = c->P;
+    const char *pname = glp_get_prob_name(P);
+    tame_model *m = tame_model_new(pname && *pname ? pname : "model");
+    int n = glp_get_num_cols(P), nr = glp_get_num_rows(P);
+    double sign = 1.0;
+    mpq_t lb, ub, q;
+    mpq_inits(lb, ub, q, NULL);
+    tame_linexpr e;
+    tame_linexpr_init(&e);
+    int *ind = tame_xmalloc((size_t)(n + 1) * sizeof *ind);
+    double *val = tame_xmalloc((size_t)(n + 1) * sizeof *val);
+    tame_status st = TAME_OK;
+    char fresh[64];
+    const char *oname = glp_get_obj_name(P);
+    tame_model_set_obj_name(m, oname);
+    tame_model_set_sense(m, glp_get_obj_dir(P) == GLP_MAX ? TAME_MAXIMIZE : TAME_MINIMIZE);
+    (void)sign;
+    if ((st = tame_rat_set_double(q, glp_get_obj_coef(P, 0))) != TAME_OK)
+        goto done;
+    tame_model_set_obj_constant(m, q);
+    for (int j = 1; j <= n && st == TAME_OK; j++) {
+        const char *name = glp_get_col_name(P, j);
+        if (!name) {
+            snprintf(fresh, sizeof fresh, "x%d", j);
+            name = fresh;
+        }
+        int type = glp_get_col_type(P, j);
+        mpq_srcptr plb, pub;
+        st = set_bound_pair(lb, ub, type, glp_get_col_lb(P, j), glp_get_col_ub(P, j), &plb, &pub);
+        if (st != TAME_OK)
+            break;
+        st = tame_rat_set_double(q, glp_get_obj_coef(P, j));
+        if (st != TAME_OK)
+            break;
+        tame_var_kind kind = glp_get_col_kind(P, j) == GLP_CV ? TAME_VAR_CONT
+                           : glp_get_col_kind(P, j) == GLP_BV ? TAME_VAR_BIN : TAME_VAR_INT;
+        st = tame_model_add_var(m, name, kind, plb, pub, q, NULL);
+    }
+    for (int i = 1; i <= nr && st == TAME_OK; i++) {
+        const char *name = glp_get_row_name(P, i);
+        if (!name) {
+            snprintf(fresh, sizeof fresh, "r%d", i);
+            name = fresh;
+        }
+        int type = glp_get_row_type(P, i);
+        mpq_srcptr plb, pub;
+        st = set_bound_pair(lb, ub, type, glp_get_row_lb(P, i), glp_get_row_ub(P, i), &plb, &pub);
+        if (st != TAME_OK)
+            break;
+        tame_linexpr_clear(&e);
+        int len = glp_get_mat_row(P, i, ind, val);
+        for (int k = 1; k <= len && st == TAME_OK; k++) {
+            st = tame_rat_set_double(q, val[k]);
+            tame_linexpr_add_term(&e, ind[k] - 1, q);
+        }
+        if (st == TAME_OK)
+            st = tame_model_add_row(m, name, &e, plb, pub, NULL);
+    }
+done:
+    if (st != TAME_OK) {
+        tame_err_prefix("%s", c->path);
+        tame_model_unref(&m);
+    }
+    c->st = st;
+    c->m = m;
+    free(ind);
+    free(val);
+    tame_linexpr_done(&e);
+    mpq_clears(lb, ub, q, NULL);
+}
+
+/* }=== */
+/* {=== readers and writers === */
+
+typedef enum { FMT_NONE, FMT_MPS, FMT_LP, FMT_MOD, FMT_GLP } file_format;
+
+static file_format format_of(const char *path)
+{
+    size_t n = strlen(path);
+    char base[4096];
+    if (n >= sizeof base)
+        return FMT_NONE;
+    memcpy(base, path, n + 1);
+    if (n > 3 && strcmp(base + n - 3, ".gz") == 0)
+        base[n -= 3] = '\0';
+    const char *dot = strrchr(base, '.');
+    if (!dot)
+        return FMT_NONE;
+    if (strcasecmp(dot, ".mps") == 0 || strcasecmp(dot, ".fmps") == 0 ||
+        strcasecmp(dot, ".freemps") == 0)
+        return FMT_MPS;
+    if (strcasecmp(dot, ".lp") == 0)
+        return FMT_LP;
+    if (strcasecmp(dot, ".mod") == 0 || strcasecmp(dot, ".mpl") == 0)
+        return FMT_MOD;
+    if (strcasecmp(dot, ".glp") == 0)
+        return FMT_GLP;
+    return FMT_NONE;
+}
+
+typedef struct {
+    const char *path, *data;
+    const char *shown; /* the name to use in messages */
+    file_format fmt;
+    int mps_fmt;
+    glp_prob *P; /* out */
+    int ret;     /* GLPK's return code, 0 = success */
+} read_ctx;
+
+static void read_prob(void *vctx)
+{
+    read_ctx *c = vctx;
+    c->P = glp_create_prob();
+    switch (c->fmt) {
+    case FMT_MPS:
+        c->ret = glp_read_mps(c->P, c->mps_fmt, NULL, c->path);
+        break;
+    case FMT_LP:
+        c->ret = glp_read_lp(c->P, NULL, c->path);
+        break;
+    case FMT_GLP:
+        c->ret = glp_read_prob(c->P, 0, c->path);
+        break;
+    case FMT_MOD: {
+        glp_tran *tran = glp_mpl_alloc_wksp();
+        c->ret = glp_mpl_read_model(tran, c->path, c->data != NULL);
+        if (c->ret == 0 && c->data)
+            c->ret = glp_mpl_read_data(tran, c->data);
+        if (c->ret == 0)
+            c->ret = glp_mpl_generate(tran, NULL);
+        if (c->ret == 0)
+            glp_mpl_build_prob(tran, c->P);
+        glp_mpl_free_wksp(tran);
+        break;
+    }
+    case FMT_NONE:
+        c->ret = 1;
+        break;
+    }
+}
+
+static void delete_prob(void *P)
+{
+    glp_delete_prob(P);
+}
+
+/* The line number in a GLPK reader message "file:LINE: ...", or 0. */
+static long message_line(const char *msg, const char *path)
+{
+    const char *p = strstr(msg, path);
+    if (!p)
+        return 0;
+    p += strlen(path);
+    return *p == ':' ? strtol(p + 1, NULL, 10) : 0;
+}
+
+/* Finds the GLPK line naming the file ("path:LINE: message"), else the last line; the
+ * file is then called `shown` (the user's name for a temporary copy). */
+static void reader_error(char *buf, size_t n, const char *path, const char *shown)
+{
+    const char *best = NULL;
+    for (const char *p = lastmsg; (p = strstr(p, path)) != NULL; p++)
+        if (p[strlen(path)] == ':' && (p == lastmsg || p[-1] == '\n'))
+            best = p;
+    if (best) {
+        const char *rest = best + strlen(path);
+        const char *end = strchr(rest, '\n');
+        snprintf(buf, n, "%s%.*s", shown, (int)(end ? end - rest : (long)strlen(rest)), rest);
+    } else {
+        char line[512];
+        snprintf(buf, n, "%s: %s", shown, last_line(line, sizeof line));
+    }
+}
+
+static tame_status read_with(read_ctx *c, char *err, size_t errn)
+{
+    lastmsg[0] = '\0';
+    tame_status st = guarded(read_prob, c);
+    if (st != TAME_OK)
+        return st;
+    if (c->ret != 0) {
+        reader_error(err, errn, c->path, c->shown);
+        if (c->P)
+            (void)guarded(delete_prob, c->P);
+        c->P = NULL;
+        return TAME_PARSE;
+    }
+    return TAME_OK;
+}
+
+tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out)
+{
+    *out = NULL;
+    file_format fmt = format_of(path);
+    if (fmt == FMT_NONE)
+        return tame_err_set(TAME_BADARG,
+                            "%s: unknown model format (use .mps, .lp, .mod or .glp, optionally .gz)",
+                            path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
+    fclose(f);
+    if (datafile) {
+        f = fopen(datafile, "rb");
+        if (!f)
+            return tame_err_set(TAME_IO, "%s: %s", datafile, strerror(errno));
+        fclose(f);
+    }
+    char *tmp = NULL;
+    bool is_max = false;
+    if (fmt == FMT_MPS)
+        TAME_TRY(tame_mps_strip_objsense(path, &tmp, &is_max));
+    const char *readpath = tmp ? tmp : path;
+    read_ctx c = {readpath, datafile, path, fmt, GLP_MPS_DECK, NULL, 0};
+    char err[1024], err2[1024];
+    tame_status st = read_with(&c, err, sizeof err);
+    if (st == TAME_PARSE && fmt == FMT_MPS) {
+        /* not fixed MPS: try free MPS, and report whichever reader got further */
+        read_ctx c2 = {readpath, NULL, path, fmt, GLP_MPS_FILE, NULL, 0};
+        tame_status st2 = read_with(&c2, err2, sizeof err2);
+        if (st2 == TAME_OK) {
+            c = c2;
+            st = TAME_OK;
+        } else if (st2 == TAME_PARSE && message_line(err2, path) > message_line(err, path)) {
+            memcpy(err, err2, sizeof err);
+        }
+    }
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
+    if (st == TAME_PARSE)
+        return tame_err_set(TAME_PARSE, "%s", err);
+    if (st != TAME_OK)
+        return st;
+    convert_ctx cc = {c.P, path, NULL, TAME_OK};
+    st = guarded(convert_prob, &cc);
+    (void)guarded(delete_prob, c.P);
+    if (st != TAME_OK)
+        return st;
+    if (cc.st != TAME_OK)
+        return cc.st;
+    if (is_max)
+        tame_model_set_sense(cc.m, TAME_MAXIMIZE);
+    *out = cc.m;
+    return TAME_OK;
+}
+
+typedef struct {
+    glp_prob *P;
+    const char *path;
+    file_format fmt;
+    int ret;
+} write_ctx;
+
+static void write_prob(void *vctx)
+{
+    write_ctx *c = vctx;
+    switch (c->fmt) {
+    case FMT_MPS:
+        c->ret = glp_write_mps(c->P, GLP_MPS_FILE, NULL, c->path);
+        break;
+    case FMT_LP:
+        c->ret = glp_write_lp(c->P, NULL, c->path);
+        break;
+    case FMT_GLP:
+        c->ret = glp_write_prob(c->P, 0, c->path);
+        break;
+    default:
+        c->ret = 1;
+    }
+}
+
+tame_status tame_lp_write(const tame_model *m, const char *path)
+{
+    file_format fmt = format_of(path);
+    if (fmt == FMT_NONE || fmt == FMT_MOD)
+        return tame_err_set(TAME_BADARG, "%s: can write .mps, .lp or .glp (optionally .gz)",
+                            path);
+    build_ctx b = {m, false, NULL};
+    TAME_TRY(guarded(build_prob, &b));
+    write_ctx w = {b.P, path, fmt, 0};
+    lastmsg[0] = '\0';
+    tame_status st = guarded(write_prob, &w);
+    if (b.P && st == TAME_OK)
+        (void)guarded(delete_prob, b.P);
+    if (st != TAME_OK)
+        return st;
+    if (w.ret != 0) {
+        char line[512];
+        return tame_err_set(TAME_IO, "%s: cannot write (%s)", path, last_line(line, sizeof line));
+    }
+    if (fmt == FMT_MPS && tame_model_sense(m) == TAME_MAXIMIZE)
+        return tame_mps_add_objsense_max(path);
+    return TAME_OK;
+}
+
+/* }=== */
+/* {=== the LP object === */
+
+const char *tame_lp_status_str(tame_lp_status st)
+{
+    switch (st) {
+    case TAME_LP_OPTIMAL:
+        return "optimal";
+    case TAME_LP_INFEASIBLE:
+        return "infeasible";
+    case TAME_LP_UNBOUNDED:
+        return "unbounded";
+    case TAME_LP_CUTOFF:
+        return "cutoff";
+    case TAME_LP_ITLIM:
+        return "limit";
+    case TAME_LP_FAILED:
+        return "failed";
+    }
+    return "unknown";
+}
+
+tame_status tame_lp_new(const tame_model *m, tame_lp **out)
+{
+    *out = NULL;
+    build_ctx b = {m, true, NULL};
+    TAME_TRY(guarded(build_prob, &b));
+    tame_lp *lp = tame_xcalloc(1, sizeof *lp);
+    lp->P = b.P;
+    lp->generation = env_generation;
+    lp->ncols = tame_model_nvars(m);
+    lp->nrows = tame_model_nrows(m);
+    *out = lp;
+    return TAME_OK;
+}
+
+void tame_lp_free(tame_lp **lp)
+{
+    if (!*lp)
+        return;
+    if (alive(*lp))
+        (void)guarded(delete_prob, (*lp)->P);
+    free(*lp);
+    *lp = NULL;
+}
+
+int tame_lp_ncols(const tame_lp *lp)
+{
+    return lp->ncols;
+}
+
+int tame_lp_nrows(const tame_lp *lp)
+{
+    return lp->nrows;
+}
+
+typedef struct {
+    tame_lp *lp;
+    const tame_lp_params *params;
+    tame_lp_status status; /* out */
+} solve_ctx;
+
+static int run_simplex(glp_prob *P, int meth, const tame_lp_params *params)
+{
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    parm.meth = meth;
+    if (params) {
+        if (isfinite(params->cutoff) && meth != GLP_PRIMAL)
+            parm.obj_ul = params->cutoff;
+        if (params->iter_limit > 0)
+            parm.it_lim = params->iter_limit;
+        if (params->time_limit > 0)
+            parm.tm_lim = (int)fmin(params->time_limit * 1000.0, 2e9);
+    }
+    return glp_simplex(P, &parm);
+}
+
+static void solve_lp(void *vctx)
+{
+    solve_ctx *c = vctx;
+    glp_prob *P = c->lp->P;
+    int before = glp_get_it_cnt(P);
+    int ret;
+    if (!c->lp->warm) {
+        glp_adv_basis(P, 0);
+        ret = run_simplex(P, GLP_PRIMAL, c->params);
+    } else {
+        ret = run_simplex(P, GLP_DUALP, c->params);
+    }
+    if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND || ret == GLP_EFAIL) {
+        /* the warm basis is unusable: start again from a fresh advanced basis */
+        glp_adv_basis(P, 0);
+        ret = run_simplex(P, GLP_PRIMAL, c->params);
+    }
+    c->lp->iters += glp_get_it_cnt(P) - before;
+    if (ret == GLP_EOBJUL) {
+        c->status = TAME_LP_CUTOFF;
+    } else if (ret == GLP_EITLIM || ret == GLP_ETMLIM) {
+        c->status = TAME_LP_ITLIM;
+    } else if (ret != 0) {
+        c->status = TAME_LP_FAILED;
+    } else if (glp_get_status(P) == GLP_OPT) {
+        c->status = TAME_LP_OPTIMAL;
+    } else if (glp_get_prim_stat(P) == GLP_NOFEAS) {
+        c->status = TAME_LP_INFEASIBLE;
+    } else if (glp_get_dual_stat(P) == GLP_NOFEAS || glp_get_status(P) == GLP_UNBND) {
+        c->status = TAME_LP_UNBOUNDED;
+    } else {
+        c->status = TAME_LP_FAILED;
+    }
+    c->lp->warm = glp_bf_exists(P) != 0;
+}
+
+tame_status tame_lp_solve(tame_lp *lp, const tame_lp_params *params, tame_lp_status *status)
+{
+    *status = TAME_LP_FAILED;
+    TAME_TRY(check_alive(lp));
+    solve_ctx c = {lp, params, TAME_LP_FAILED};
+    TAME_TRY(guarded(solve_lp, &c));
+    lp->last = c.status;
+    *status = c.status;
+    return TAME_OK;
+}
+
+double tame_lp_objective(const tame_lp *lp)
+{
+    return alive(lp) ? glp_get_obj_val(lp->P) : NAN;
+}
+
+long tame_lp_iterations(const tame_lp *lp)
+{
+    return lp->iters;
+}
+
+void tame_lp_get_x(const tame_lp *lp, double x[])
+{
+    for (int j = 0; j < lp->ncols; j++)
+        x[j] = alive(lp) ? glp_get_col_prim(lp->P, j + 1) : NAN;
+}
+
+void tame_lp_get_row_activity(const tame_lp *lp, double ax[])
+{
+    for (int i = 0; i < lp->nrows; i++)
+        ax[i] = alive(lp) ? glp_get_row_prim(lp->P, i + 1) : NAN;
+}
+
+void tame_lp_get_row_duals(const tame_lp *lp, double y[])
+{
+    for (int i = 0; i < lp->nrows; i++)
+        y[i] = alive(lp) ? glp_get_row_dual(lp->P, i + 1) : NAN;
+}
+
+void tame_lp_get_redcosts(const tame_lp *lp, double r[])
+{
+    for (int j = 0; j < lp->ncols; j++)
+        r[j] = alive(lp) ? glp_get_col_dual(lp->P, j + 1) : NAN;
+}
+
+static tame_basis_status from_glp_stat(int s)
+{
+    switch (s) {
+    case GLP_BS:
+        return TAME_BASIC;
+    case GLP_NL:
+        return TAME_AT_LOWER;
+    case GLP_NU:
+        return TAME_AT_UPPER;
+    case GLP_NF:
+        return TAME_FREE_NONBASIC;
+    default:
+        return TAME_FIXED_NONBASIC;
+    }
+}
+
+static int to_glp_stat(tame_basis_status s)
+{
+    static const int map[] = {GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS};
+    return map[s];
+}
+
+void tame_lp_get_basis(const tame_lp *lp, tame_basis_status rstat[], tame_basis_status cstat[])
+{
+    for (int i = 0; i < lp->nrows; i++)
+        rstat[i] = alive(lp) ? from_glp_stat(glp_get_row_stat(lp->P, i + 1)) : TAME_BASIC;
+    for (int j = 0; j < lp->ncols; j++)
+        cstat[j] = alive(lp) ? from_glp_stat(glp_get_col_stat(lp->P, j + 1)) : TAME_AT_LOWER;
+}
+
+tame_status tame_lp_set_basis(tame_lp *lp, const tame_basis_status rstat[],
+                              const tame_basis_status cstat[])
+{
+    TAME_TRY(check_alive(lp));
+    int nbasic = 0;
+    for (int i = 0; i < lp->nrows; i++)
+        nbasic += rstat[i] == TAME_BASIC;
+    for (int j = 0; j < lp->ncols; j++)
+        nbasic += cstat[j] == TAME_BASIC;
+    if (nbasic != lp->nrows)
+        return tame_err_set(TAME_BADARG, "a basis needs %d basic variables, got %d", lp->nrows,
+                            nbasic);
+    /* glp_set_*_stat cannot fail on valid indices and statuses: GLPK adjusts a nonbasic
+     * status that does not fit the bound type, so no guard is needed */
+    for (int i = 0; i < lp->nrows; i++)
+        glp_set_row_stat(lp->P, i + 1, to_glp_stat(rstat[i]));
+    for (int j = 0; j < lp->ncols; j++)
+        glp_set_col_stat(lp->P, j + 1, to_glp_stat(cstat[j]));
+    lp->warm = true;
+    return TAME_OK;
+}
+
+tame_status tame_lp_set_col_bounds(tame_lp *lp, int j, double lb, double ub)
+{
+    TAME_TRY(check_alive(lp));
+    if (j < 0 || j >= lp->ncols)
+        return tame_err_set(TAME_BADARG, "column %d out of range", j);
+    if (isnan(lb) || isnan(ub) || lb > ub)
+        return tame_err_set(TAME_BADARG, "bad bounds [%g, %g] for column %d", lb, ub, j);
+    glp_set_col_bnds(lp->P, j + 1, glp_bound_type(lb, ub), isinf(lb) ? 0 : lb, isinf(ub) ? 0 : ub);
+    return TAME_OK;
+}
+
+void tame_lp_get_col_bounds(const tame_lp *lp, int j, double *lb, double *ub)
+{
+    int t = alive(lp) ? glp_get_col_type(lp->P, j + 1) : GLP_FR;
+    *lb = (t == GLP_LO || t == GLP_DB || t == GLP_FX) ? glp_get_col_lb(lp->P, j + 1) : -INFINITY;
+    *ub = (t == GLP_UP || t == GLP_DB || t == GLP_FX) ? glp_get_col_ub(lp->P, j + 1) : INFINITY;
+}
+
+tame_status tame_lp_set_row_bounds(tame_lp *lp, int i, double lb, double ub)
+{
+    TAME_TRY(check_alive(lp));
+    if (i < 0 || i >= lp->nrows)
+        return tame_err_set(TAME_BADARG, "row %d out of range", i);
+    if (isnan(lb) || isnan(ub) || lb > ub)
+        return tame_err_set(TAME_BADARG, "bad bounds [%g, %g] for row %d", lb, ub, i);
+    glp_set_row_bnds(lp->P, i + 1, glp_bound_type(lb, ub), isinf(lb) ? 0 : lb, isinf(ub) ? 0 : ub);
+    return TAME_OK;
+}
+
+void tame_lp_get_row_bounds(const tame_lp *lp, int i, double *lb, double *ub)
+{
+    int t = alive(lp) ? glp_get_row_type(lp->P, i + 1) : GLP_FR;
+    *lb = (t == GLP_LO || t == GLP_DB || t == GLP_FX) ? glp_get_row_lb(lp->P, i + 1) : -INFINITY;
+    *ub = (t == GLP_UP || t == GLP_DB || t == GLP_FX) ? glp_get_row_ub(lp->P, i + 1) : INFINITY;
+}
+
+tame_status tame_lp_set_cost(tame_lp *lp, int j, double c)
+{
+    TAME_TRY(check_alive(lp));
+    if (j < 0 || j >= lp->ncols || !isfinite(c))
+        return tame_err_set(TAME_BADARG, "bad cost for column %d", j);
+    glp_set_obj_coef(lp->P, j + 1, c);
+    return TAME_OK;
+}
+
+typedef struct {
+    tame_lp *lp;
+    const char *name;
+    int n;
+    const int *ind;
+    const double *val;
+    double lb, ub;
+} addrow_ctx;
+
+static void add_row(void *vctx)
+{
+    addrow_ctx *c = vctx;
+    glp_prob *P = c->lp->P;
+    int i = glp_add_rows(P, 1);
+    int *ind = tame_xmalloc((size_t)(c->n + 1) * sizeof *ind);
+    double *val = tame_xmalloc((size_t)(c->n + 1) * sizeof *val);
+    for (int k = 0; k < c->n; k++) {
+        ind[k + 1] = c->ind[k] + 1;
+        val[k + 1] = c->val[k];
+    }
+    if (c->name)
+        glp_set_row_name(P, i, c->name);
+    glp_set_mat_row(P, i, c->n, ind, val);
+    glp_set_row_bnds(P, i, glp_bound_type(c->lb, c->ub), isinf(c->lb) ? 0 : c->lb,
+                     isinf(c->ub) ? 0 : c->ub);
+    glp_set_row_stat(P, i, GLP_BS); /* the new slack is basic: the basis stays valid */
+    free(ind);
+    free(val);
+}
+
+tame_status tame_lp_add_row(tame_lp *lp, const char *name, int n, const int ind[],
+                            const double val[], double lb, double ub, int *index)
+{
+    TAME_TRY(check_alive(lp));
+    if (n < 0 || n > lp->ncols)
+        return tame_err_set(TAME_BADARG, "row length %d out of range", n);
+    char *seen = tame_xcalloc((size_t)lp->ncols + 1, 1);
+    tame_status st = TAME_OK;
+    for (int k = 0; k < n && st == TAME_OK; k++) {
+        if (ind[k] < 0 || ind[k] >= lp->ncols || seen[ind[k]] || !isfinite(val[k]))
+            st = tame_err_set(TAME_BADARG, "bad entry %d in a new row", k);
+        else
+            seen[ind[k]] = 1;
+    }
+    free(seen);
+    if (st == TAME_OK && (isnan(lb) || isnan(ub) || lb > ub))
+        st = tame_err_set(TAME_BADARG, "bad bounds for a new row");
+    if (st != TAME_OK)
+        return st;
+    addrow_ctx c = {lp, name, n, ind, val, lb, ub};
+    TAME_TRY(guarded(add_row, &c));
+    if (index)
+        *index = lp->nrows;
+    lp->nrows++;
+    return TAME_OK;
+}
+
+typedef struct {
+    tame_lp *lp;
+    int first;
+} delrows_ctx;
+
+static void del_rows(void *vctx)
+{
+    delrows_ctx *c = vctx;
+    int k = c->lp->nrows - c->first;
+    int *num = tame_xmalloc((size_t)(k + 1) * sizeof *num);
+    for (int t = 0; t < k; t++)
+        num[t + 1] = c->first + t + 1;
+    /* deleting rows whose slacks are basic keeps the basis valid; others force a re-factor */
+    glp_del_rows(c->lp->P, k, num);
+    free(num);
+}
+
+tame_status tame_lp_del_rows_from(tame_lp *lp, int first)
+{
+    TAME_TRY(check_alive(lp));
+    if (first < 0 || first > lp->nrows)
+        return tame_err_set(TAME_BADARG, "row %d out of range", first);
+    if (first == lp->nrows)
+        return TAME_OK;
+    delrows_ctx c = {lp, first};
+    TAME_TRY(guarded(del_rows, &c));
+    lp->nrows = first;
+    return TAME_OK;
+}
+
+typedef struct {
+    tame_lp *lp;
+    int k; /* GLPK variable number, 1-based */
+    int *ind;
+    double *val;
+    int len; /* out */
+} tabrow_ctx;
+
+static void tab_row(void *vctx)
+{
+    tabrow_ctx *c = vctx;
+    c->len = glp_eval_tab_row(c->lp->P, c->k, c->ind, c->val);
+}
+
+tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double val[])
+{
+    *n = 0;
+    TAME_TRY(check_alive(lp));
+    int total = lp->nrows + lp->ncols;
+    if (var < 0 || var >= total)
+        return tame_err_set(TAME_BADARG, "variable %d out of range", var);
+    if (!glp_bf_exists(lp->P))
+        return tame_err_set(TAME_BADARG, "no factorised basis (solve the LP first)");
+    int stat = var < lp->nrows ? glp_get_row_stat(lp->P, var + 1)
+                               : glp_get_col_stat(lp->P, var - lp->nrows + 1);
+    if (stat != GLP_BS)
+        return tame_err_set(TAME_BADARG, "variable %d is not basic", var);
+    int *gi = tame_xmalloc((size_t)(total + 1) * sizeof *gi);
+    double *gv = tame_xmalloc((size_t)(total + 1) * sizeof *gv);
+    tabrow_ctx c = {lp, var + 1, gi, gv, 0};
+    tame_status st = guarded(tab_row, &c);
+    if (st == TAME_OK) {
+        for (int k = 1; k <= c.len; k++) {
+            ind[k - 1] = gi[k] - 1;
+            val[k - 1] = gv[k];
+        }
+        *n = c.len;
+    }
+    free(gi);
+    free(gv);
+    return st;
+}
+
+/* }=== */

@@ -1,0 +1,287 @@
+/* The REPL loop. Readline's callback interface is used on a terminal so that Ctrl-C at the
+ * prompt can abandon the line cleanly (select() returns EINTR, we reset Readline's state). */
+#include "repl/repl.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/interrupt.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "repl/cmd.h"
+
+/* {=== Lua lines (lua.c) === */
+
+#define EOFMARK "<eof>"
+
+static bool incomplete(const char *msg)
+{
+    size_t n = strlen(msg), k = sizeof(EOFMARK) - 1;
+    return n >= k && strcmp(msg + n - k, EOFMARK) == 0;
+}
+
+/* Compiles "return LINE" so that bare expressions print; pushes the function on success. */
+static bool load_as_return(lua_State *L, const char *line)
+{
+    char *ret = tame_xasprintf("return %s;", line);
+    int rc = luaL_loadbuffer(L, ret, strlen(ret), "=stdin");
+    free(ret);
+    if (rc != LUA_OK)
+        lua_pop(L, 1);
+    return rc == LUA_OK;
+}
+
+static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader more, void *ud)
+{
+    lua_State *L = s->L;
+    int base = lua_gettop(L);
+    bool expr = line[0] == '=';
+    const char *code = expr ? line + 1 : line;
+    char *buf = tame_xstrdup(code);
+    if (!load_as_return(L, buf)) {
+        for (;;) {
+            int rc = luaL_loadbuffer(L, buf, strlen(buf), "=stdin");
+            if (rc == LUA_OK)
+                break;
+            const char *msg = lua_tostring(L, -1);
+            if (rc == LUA_ERRSYNTAX && incomplete(msg) && more) {
+                lua_pop(L, 1);
+                char *next = more(ud, ">> ");
+                if (next) {
+                    char *joined = tame_xasprintf("%s\n%s", buf, next);
+                    free(next);
+                    free(buf);
+                    buf = joined;
+                    continue;
+                }
+                luaL_loadbuffer(L, buf, strlen(buf), "=stdin"); /* regenerate the message */
+                msg = lua_tostring(L, -1);
+            }
+            tame_status st = tame_err_set(TAME_PARSE, "%s", msg ? msg : "syntax error");
+            lua_settop(L, base);
+            free(buf);
+            return st;
+        }
+    }
+    if (more && strchr(buf, '\n'))
+        add_history(buf);
+    free(buf);
+    tame_status st = tame_script_call(L, 0, LUA_MULTRET, s->traceback);
+    if (st != TAME_OK)
+        return st;
+    int n = lua_gettop(L) - base;
+    if (n > 0) {
+        lua_getglobal(L, "print");
+        lua_insert(L, base + 1);
+        st = tame_script_call(L, n, 0, 0);
+    }
+    lua_settop(L, base);
+    return st;
+}
+
+/* }=== */
+
+tame_status tame_repl_exec(tame_session *s, const char *line, tame_line_reader more, void *ud)
+{
+    const char *p = line;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p || *p == '#')
+        return TAME_OK;
+    char *name = NULL;
+    switch (tame_cmd_lookup(s->L, p, &name)) {
+    case TAME_CMD_FOUND: {
+        /* the line with the prefix replaced by the full name */
+        const char *rest = p;
+        while (*rest && *rest != ' ' && *rest != '\t')
+            rest++;
+        char *full = tame_xasprintf("%s%s", name, rest);
+        tame_status st = tame_cmd_dispatch(s, name, full);
+        free(full);
+        free(name);
+        return st;
+    }
+    case TAME_CMD_AMBIGUOUS:
+        return TAME_BADARG;
+    case TAME_CMD_NONE:
+        break;
+    }
+    return exec_lua(s, p, more, ud);
+}
+
+/* {=== non-interactive input === */
+
+typedef struct {
+    FILE *in;
+    long lineno;
+} file_reader;
+
+static char *read_file_line(void *ud, const char *prompt)
+{
+    (void)prompt;
+    file_reader *r = ud;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, r->in);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    r->lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+    return line;
+}
+
+/* }=== */
+/* {=== interactive input (Readline callback interface) === */
+
+static char *rl_result;
+static bool rl_got;
+
+static void on_line(char *line)
+{
+    rl_result = line;
+    rl_got = true;
+    rl_callback_handler_remove();
+}
+
+/* Reads one line with Readline. Ctrl-C abandons the line and shows a fresh prompt; Ctrl-D
+ * on an empty line returns NULL. */
+static char *read_tty_line(void *ud, const char *prompt)
+{
+    (void)ud;
+    rl_got = false;
+    rl_result = NULL;
+    tame_interrupt_clear();
+    rl_callback_handler_install(prompt, on_line);
+    while (!rl_got) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        if (r < 0 && errno == EINTR) {
+            if (tame_interrupt_pending()) {
+                tame_interrupt_clear();
+                rl_free_line_state();
+                rl_callback_sigcleanup();
+                rl_replace_line("", 0);
+                rl_crlf();
+                rl_on_new_line();
+                rl_redisplay();
+            }
+            continue;
+        }
+        if (r < 0)
+            break;
+        rl_callback_read_char();
+    }
+    if (!rl_got) {
+        rl_callback_handler_remove();
+        return NULL;
+    }
+    if (!rl_result)
+        fputc('\n', stdout); /* Ctrl-D: end the prompt line */
+    return rl_result;
+}
+
+static char *history_path(void)
+{
+    const char *state = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    char *dir;
+    if (state && *state)
+        dir = tame_xasprintf("%s/tame", state);
+    else if (home && *home)
+        dir = tame_xasprintf("%s/.local/state/tame", home);
+    else
+        return NULL;
+    /* mkdir -p, ignoring errors: no history file is not worth a complaint */
+    for (char *p = dir + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0700);
+            *p = '/';
+        }
+    }
+    mkdir(dir, 0700);
+    char *path = tame_xasprintf("%s/history", dir);
+    free(dir);
+    return path;
+}
+
+/* }=== */
+
+static void report(const char *where, long lineno)
+{
+    if (where)
+        fprintf(stderr, "%s:%ld: %s\n", where, lineno, tame_err_msg());
+    else
+        fprintf(stderr, "error: %s\n", tame_err_msg());
+    fflush(stderr);
+}
+
+int tame_repl_run(tame_session *s, FILE *in, const char *name, bool interactive)
+{
+    int failed = 0;
+    char *hist = NULL;
+    file_reader fr = {in, 0};
+    tame_line_reader reader = interactive ? read_tty_line : read_file_line;
+    void *ud = interactive ? NULL : &fr;
+    if (interactive) {
+        rl_readline_name = "tame";
+        rl_catch_signals = 0;
+        tame_complete_install(s);
+        hist = history_path();
+        if (hist)
+            read_history(hist);
+    }
+    while (!s->quit) {
+        char *line = reader(ud, "tame> ");
+        if (!line)
+            break;
+        if (interactive && line[strspn(line, " \t")])
+            add_history(line);
+        long at = fr.lineno;
+        tame_err_clear();
+        tame_status st = tame_repl_exec(s, line, reader, ud);
+        free(line);
+        if (st != TAME_OK) {
+            failed = 1;
+            report(interactive ? NULL : name, at);
+        }
+        tame_interrupt_clear();
+    }
+    if (hist) {
+        write_history(hist);
+        history_truncate_file(hist, 2000);
+        free(hist);
+    }
+    return interactive ? 0 : failed;
+}
+
+int tame_repl_run_commands(tame_session *s, const char *cmds)
+{
+    char *copy = tame_xstrdup(cmds);
+    int rc = 0;
+    char *save = NULL;
+    for (char *cmd = strtok_r(copy, ";", &save); cmd && !s->quit; cmd = strtok_r(NULL, ";", &save)) {
+        tame_err_clear();
+        if (tame_repl_exec(s, cmd, NULL, NULL) != TAME_OK) {
+            while (*cmd == ' ')
+                cmd++;
+            fprintf(stderr, "-c '%s': %s\n", cmd, tame_err_msg());
+            rc = 1;
+            break;
+        }
+    }
+    free(copy);
+    return rc;
+}

@@ -1,0 +1,15 @@
+/* luaopen_tame: the `tame` table (version, rationals, models); the REPL layer adds the
+ * command table (tame.commands, tame.cmd). */
+#include <lauxlib.h>
+
+#include "script/script.h"
+
+int luaopen_tame(lua_State *L)
+{
+    lua_newtable(L);
+    lua_pushliteral(L, "tame " TAME_VERSION);
+    lua_setfield(L, -2, "version");
+    tame_lua_open_rational(L);
+    tame_lua_open_model(L);
+    return 1;
+}

@@ -1,0 +1,78 @@
+/* The Lua side of a session: the lua_State with the `tame` library, the current model that
+ * REPL commands act on, and the protected call that every entry into user Lua goes through
+ * (lua.c's docall: lua_pcall with a message handler that adds a traceback). */
+#ifndef TAME_SCRIPT_SCRIPT_H
+#define TAME_SCRIPT_SCRIPT_H
+
+#include <lua.h>
+
+#include "base/status.h"
+#include "lp/solution.h"
+#include "model/model.h"
+
+typedef struct tame_session {
+    lua_State *L;
+    tame_model *model;        /* current model (commands act on it); may be NULL */
+    tame_solution *solution;  /* last LP solution of the current model; may be NULL */
+    int traceback;            /* add a Lua traceback to error messages (set traceback on) */
+    int quit;                 /* set by `quit`: the REPL ends after the current line */
+} tame_session;
+
+/* A session with a fresh Lua state: standard libraries, `tame`, print routed to the log
+ * sink, package.path starting with the bundled lua/ folder (TAME_LUA_PATH overrides).
+ * Returns NULL only when Lua cannot allocate its state. */
+tame_session *tame_session_new(void);
+void tame_session_free(tame_session **s);
+
+/* The session owning L (stored in L's registry). */
+tame_session *tame_session_of(lua_State *L);
+
+/* Makes m (may be NULL) the current model; takes a new reference and drops the old
+ * solution. */
+void tame_session_use(tame_session *s, tame_model *m);
+
+/* Calls the function below `narg` arguments on L's stack like lua_pcall, with a traceback
+ * handler and Ctrl-C armed. On error the message (with traceback when `traceback`) goes
+ * to the error buffer, the stack is restored, and TAME_SCRIPT (TAME_INTERRUPT after
+ * Ctrl-C) is returned. */
+tame_status tame_script_call(lua_State *L, int narg, int nres, int traceback) TAME_NODISCARD;
+
+/* Runs a chunk of Lua text named `chunkname` ("=(command line)"). TAME_PARSE for a
+ * syntax error, TAME_SCRIPT for a runtime error (message in the error buffer). */
+tame_status tame_script_run_string(tame_session *s, const char *chunk,
+                                   const char *chunkname) TAME_NODISCARD;
+
+/* Runs a script file with the global `arg` set as lua.c does (arg[0] = path,
+ * arg[1..n] = args). */
+tame_status tame_script_run_file(tame_session *s, const char *path, int argc,
+                                 char **argv) TAME_NODISCARD;
+
+/* Opens the `tame` library into L (luaopen_tame: requires the submodules). */
+int luaopen_tame(lua_State *L);
+
+/* Submodules: each adds its functions and metatables to the table on top of the stack. */
+void tame_lua_open_rational(lua_State *L);
+void tame_lua_open_model(lua_State *L);
+
+/* Pushes an exact rational as a tame.Rational userdata. */
+void tame_lua_push_rational(lua_State *L, mpq_srcptr q);
+/* Pushes a fresh Rational (0) and returns its value for use as a scratch variable: it is
+ * garbage collected, so a Lua error raised later cannot leak it. */
+mpq_ptr tame_lua_tmp_rational(lua_State *L);
+/* Reads argument i as an exact rational: integer, float (shortest decimal), string ("3/4")
+ * or tame.Rational. Raises a Lua argument error otherwise. */
+void tame_lua_check_rational(lua_State *L, int i, mpq_t out);
+/* Reads an optional bound: nil or +-math.huge or "inf" -> *is_inf = -1/+1 (sign of the
+ * infinity; nil gives `nil_sign`), else a rational. Raises on bad values. */
+void tame_lua_check_bound(lua_State *L, int i, mpq_t out, int *is_inf, int nil_sign);
+
+/* Pushes the model as a tame.Model userdata (takes a new reference). */
+void tame_lua_push_model(lua_State *L, tame_model *m);
+/* The model of argument i; raises unless it is a tame.Model. Borrowed. */
+tame_model *tame_lua_check_model(lua_State *L, int i);
+
+/* Pushes a Lua table describing an LP solution of m (status, objective, x, dual, redcost,
+ * activity, iterations). */
+void tame_lua_push_solution(lua_State *L, const tame_model *m, const tame_solution *s);
+
+#endif
