@@ -30,7 +30,8 @@ else
 $(error VARIANT must be debug, san or release, not '$(VARIANT)')
 endif
 
-B := build/$(VARIANT)
+BUILD ?= build
+B := $(BUILD)/$(VARIANT)
 SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 OBJ := $(SRC:%.c=$(B)/%.o)
 LIB := $(B)/libtame.a
@@ -72,11 +73,13 @@ test: deps
 	@$(MAKE) --no-print-directory all $(TESTS)
 	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests
 
-unit-tests: $(TESTS)
-	@fail=0; for t in $(TESTS); do TAME_LUA_PATH=lua ./$$t || fail=1; done; exit $$fail
+UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
-lua-tests: $(B)/tame
-	@TAME=$(B)/tame tests/lua/run
+unit-tests: $(UNIT_TESTS)
+	@fail=0; for t in $(UNIT_TESTS); do TAME_LUA_PATH=lua ./$$t || fail=1; done; exit $$fail
+
+lua-tests: $(B)/tests/test_lua
+	@TAME_LUA_PATH=lua $(B)/tests/test_lua
 
 cli-tests: $(B)/tame
 	@TAME=$(B)/tame tests/cli/run
