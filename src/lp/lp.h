@@ -131,6 +131,45 @@ tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double 
 
 /* }=== */
 
+/* {=== glp_intopt, for cross-checks and benchmarks (not our branch-and-bound) === */
+
+typedef struct tame_glpk_mip_params {
+    double time_limit;  /* seconds, 0: none */
+    double gap;         /* relative MIP gap at which to stop, 0: prove optimality */
+    bool presolve;      /* GLPK's MIP presolver */
+    bool cuts;          /* GLPK's GMI, MIR, cover and clique cuts */
+    bool heuristics;    /* feasibility pump and proximity search */
+    int branching;      /* 0 Driebeck-Tomlin (default), 1 first, 2 most fractional, 3 pseudocost */
+    int backtrack;      /* 0 best local bound (default), 1 depth first, 2 breadth, 3 projection */
+} tame_glpk_mip_params;
+
+#define TAME_GLPK_MIP_PARAMS_DEFAULT {0.0, 0.0, true, false, false, 0, 0}
+
+typedef enum {
+    TAME_MIP_OPTIMAL,
+    TAME_MIP_INFEASIBLE,
+    TAME_MIP_UNBOUNDED,
+    TAME_MIP_TIME_LIMIT,    /* stopped; a feasible solution may exist (has_solution) */
+    TAME_MIP_INTERRUPTED,   /* Ctrl-C */
+    TAME_MIP_FAILED
+} tame_mip_status;
+
+typedef struct tame_glpk_mip_result {
+    tame_mip_status status;
+    bool has_solution;
+    double objective; /* minimisation form; meaningful when has_solution */
+    double bound;     /* best bound, minimisation form (= objective when optimal) */
+    long nodes;       /* nodes created by glp_intopt */
+} tame_glpk_mip_result;
+
+/* Solves the MIP (model's integrality) with GLPK's glp_intopt on a copy of lp, writing the
+ * solution into x[ncols] (may be NULL) when one exists. Ctrl-C stops it (INTERRUPTED).
+ * TAME_LPFATAL when GLPK failed badly. */
+tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *params,
+                                tame_glpk_mip_result *res, double x[/* ncols */]) TAME_NODISCARD;
+
+/* }=== */
+
 /* Prints GLPK's own messages to the log sink when on (verbose mode); off by default. */
 void tame_lp_set_verbose(bool on);
 

@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/interrupt.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/sbuf.h"
@@ -896,6 +897,106 @@ tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double 
     free(gi);
     free(gv);
     return st;
+}
+
+/* }=== */
+
+/* {=== glp_intopt === */
+
+typedef struct {
+    const tame_lp *lp;
+    const tame_glpk_mip_params *params;
+    tame_glpk_mip_result *res;
+    double *x;
+    long nodes;
+    bool interrupted;
+} intopt_ctx;
+
+static void intopt_callback(glp_tree *T, void *info)
+{
+    intopt_ctx *c = info;
+    int a, n, t;
+    glp_ios_tree_size(T, &a, &n, &t);
+    if (t > c->nodes)
+        c->nodes = t;
+    if (tame_interrupt_pending()) {
+        c->interrupted = true;
+        glp_ios_terminate(T);
+    }
+}
+
+static void intopt(void *vctx)
+{
+    intopt_ctx *c = vctx;
+    const tame_glpk_mip_params *p = c->params;
+    glp_prob *P = glp_create_prob();
+    glp_copy_prob(P, c->lp->P, GLP_ON);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.presolve = p->presolve ? GLP_ON : GLP_OFF;
+    if (p->time_limit > 0)
+        parm.tm_lim = (int)fmin(p->time_limit * 1000.0, 2e9);
+    if (p->gap > 0)
+        parm.mip_gap = p->gap;
+    if (p->cuts)
+        parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+    if (p->heuristics)
+        parm.fp_heur = parm.ps_heur = GLP_ON;
+    static const int br[] = {GLP_BR_DTH, GLP_BR_FFV, GLP_BR_MFV, GLP_BR_PCH};
+    static const int bt[] = {GLP_BT_BLB, GLP_BT_DFS, GLP_BT_BFS, GLP_BT_BPH};
+    parm.br_tech = br[p->branching >= 0 && p->branching < 4 ? p->branching : 0];
+    parm.bt_tech = bt[p->backtrack >= 0 && p->backtrack < 4 ? p->backtrack : 0];
+    parm.cb_func = intopt_callback;
+    parm.cb_info = c;
+    if (!p->presolve) {
+        /* without the presolver glp_intopt needs the root LP solved */
+        glp_smcp sm;
+        glp_init_smcp(&sm);
+        sm.msg_lev = GLP_MSG_OFF;
+        glp_adv_basis(P, 0);
+        glp_simplex(P, &sm);
+    }
+    int ret = glp_intopt(P, &parm);
+    int ms = glp_mip_status(P);
+    tame_glpk_mip_result *r = c->res;
+    r->nodes = c->nodes;
+    r->has_solution = ms == GLP_OPT || ms == GLP_FEAS;
+    r->objective = r->has_solution ? glp_mip_obj_val(P) : NAN;
+    r->bound = r->objective;
+    if (c->interrupted)
+        r->status = TAME_MIP_INTERRUPTED;
+    else if (ret == GLP_ETMLIM || (ret == 0 && ms == GLP_FEAS))
+        r->status = TAME_MIP_TIME_LIMIT;
+    else if (ret == GLP_EMIPGAP || (ret == 0 && ms == GLP_OPT))
+        r->status = TAME_MIP_OPTIMAL;
+    else if (ret == GLP_ENOPFS || ms == GLP_NOFEAS)
+        r->status = TAME_MIP_INFEASIBLE;
+    else if (ret == GLP_ENODFS)
+        r->status = TAME_MIP_UNBOUNDED;
+    else if (ret == 0 && glp_get_status(P) == GLP_NOFEAS)
+        r->status = TAME_MIP_INFEASIBLE;
+    else if (ret == 0 && glp_get_status(P) == GLP_UNBND)
+        r->status = TAME_MIP_UNBOUNDED;
+    else
+        r->status = TAME_MIP_FAILED;
+    if (r->status == TAME_MIP_OPTIMAL && ret == GLP_EMIPGAP)
+        r->status = TAME_MIP_TIME_LIMIT; /* stopped at the gap, not proven */
+    if (c->x && r->has_solution)
+        for (int j = 0; j < c->lp->ncols; j++)
+            c->x[j] = glp_mip_col_val(P, j + 1);
+    glp_delete_prob(P);
+}
+
+tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *params,
+                                tame_glpk_mip_result *res, double x[])
+{
+    TAME_TRY(check_alive(lp));
+    tame_glpk_mip_params defaults = TAME_GLPK_MIP_PARAMS_DEFAULT;
+    intopt_ctx c = {lp, params ? params : &defaults, res, x, 0, false};
+    memset(res, 0, sizeof *res);
+    res->status = TAME_MIP_FAILED;
+    return guarded(intopt, &c);
 }
 
 /* }=== */
