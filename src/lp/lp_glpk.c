@@ -89,6 +89,26 @@ static const char *last_line(char *buf, size_t n)
     return buf;
 }
 
+/* GLPK reports a fatal error as "<message>\nError detected in file F at line N\n": the
+ * message is the line before the location. */
+static void fatal_message(char *buf, size_t n)
+{
+    char *loc = strstr(lastmsg, "Error detected in file");
+    if (!loc) {
+        last_line(buf, n);
+        return;
+    }
+    size_t end = (size_t)(loc - lastmsg);
+    while (end && (lastmsg[end - 1] == '\n' || lastmsg[end - 1] == ' '))
+        end--;
+    size_t start = end;
+    while (start && lastmsg[start - 1] != '\n')
+        start--;
+    const char *nl = strchr(loc, '\n');
+    snprintf(buf, n, "%.*s [%.*s]", (int)(end - start), lastmsg + start,
+             (int)(nl ? nl - loc : (long)strlen(loc)), loc);
+}
+
 /* Runs fn(ctx) with GLPK errors turned into TAME_LPFATAL. */
 static tame_status guarded(void (*fn)(void *), void *ctx)
 {
@@ -97,9 +117,9 @@ static tame_status guarded(void (*fn)(void *), void *ctx)
     glp_term_hook(term_hook, NULL);
     glp_error_hook(error_hook, NULL);
     if (setjmp(jb)) {
-        char line[512];
+        char line[768];
         guard_jmp = saved;
-        last_line(line, sizeof line);
+        fatal_message(line, sizeof line);
         glp_free_env();
         env_generation++;
         return tame_err_set(TAME_LPFATAL, "GLPK error: %s (LP engine reset; solve again)",

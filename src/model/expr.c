@@ -4,6 +4,7 @@
 #include "model/expr.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,8 +89,11 @@ static tame_status unexpected(const lexer *lx, const char *wanted)
 {
     if (lx->kind == T_END)
         return tame_err_set(TAME_PARSE, "expected %s at end of '%s'", wanted, lx->text);
-    if (lx->kind == T_BAD && lx->numst != TAME_OK && isdigit((unsigned char)*lx->start))
-        return tame_err_set(TAME_PARSE, "column %d: %s", column(lx), tame_err_msg());
+    if (lx->kind == T_BAD && lx->numst != TAME_OK && isdigit((unsigned char)*lx->start)) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", tame_err_msg()); /* the buffer is about to be reused */
+        return tame_err_set(TAME_PARSE, "column %d: %s", column(lx), why);
+    }
     return tame_err_set(TAME_PARSE, "column %d: expected %s, found '%.*s'", column(lx), wanted,
                         (int)(lx->len ? lx->len : 1), lx->start);
 }
@@ -335,6 +339,13 @@ tame_status tame_expr_parse_constraint(const tame_model *m, const char *text, ta
                 st = tame_err_set(TAME_PARSE, "the row can never hold in '%s'", text);
             }
             goto done;
+        }
+        /* "3 >= y" reads better as "y <= 3": put the variables on the left */
+        if (sides[0].n == 0 && sides[1].n > 0) {
+            tame_linexpr tmp = sides[0];
+            sides[0] = sides[1];
+            sides[1] = tmp;
+            ops[0] = ops[0] == T_LE ? T_GE : ops[0] == T_GE ? T_LE : ops[0];
         }
         /* L op R  =>  (L - R).terms op R.const - L.const */
         tame_linexpr_copy(&out->e, &sides[0]);

@@ -176,6 +176,11 @@ void tame_cmd_register(lua_State *L)
 /* }=== */
 /* {=== lookup and dispatch === */
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Pushes tame.commands (or nil). */
 static int push_commands(lua_State *L)
 {
@@ -228,33 +233,34 @@ tame_cmd_match tame_cmd_lookup(lua_State *L, const char *line, char **name)
         free(word);
         return TAME_CMD_NONE;
     }
-    tame_sbuf matches = TAME_SBUF_INIT;
+    /* collect the matches, sorted so that messages do not depend on hash order */
+    const char **found = NULL;
     int count = 0;
-    char *found = NULL;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING)
             continue;
-        const char *key = lua_tostring(L, -1);
+        const char *key = lua_tostring(L, -1); /* stays alive as a key of the table */
         if (strncmp(key, word, n) == 0) {
-            count++;
-            tame_sbuf_printf(&matches, "%s%s", count > 1 ? ", " : "", key);
-            free(found);
-            found = tame_xstrdup(key);
+            found = tame_xrealloc(found, (size_t)count + 1, sizeof *found);
+            found[count++] = key;
         }
     }
-    lua_pop(L, 1);
+    if (count > 1)
+        qsort(found, (size_t)count, sizeof *found, cmp_str);
+    tame_sbuf matches = TAME_SBUF_INIT;
+    for (int k = 0; k < count; k++)
+        tame_sbuf_printf(&matches, "%s%s", k ? ", " : "", found[k]);
     if (count == 1) {
-        *name = found;
+        *name = tame_xstrdup(found[0]);
         result = TAME_CMD_FOUND;
-    } else {
-        free(found);
-        if (count > 1) {
-            tame_err_set(TAME_BADARG, "ambiguous command '%s': %s", word, matches.s);
-            result = TAME_CMD_AMBIGUOUS;
-        }
+    } else if (count > 1) {
+        tame_err_set(TAME_BADARG, "ambiguous command '%s': %s", word, matches.s);
+        result = TAME_CMD_AMBIGUOUS;
     }
+    free(found);
+    lua_pop(L, 1);
     tame_sbuf_done(&matches);
     free(word);
     return result;
@@ -306,11 +312,6 @@ tame_status tame_cmd_dispatch(tame_session *s, const char *name, const char *lin
             tame_err_prefix("%s", name);
     }
     return st;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 tame_status tame_cmd_help(lua_State *L, const char *cmd, FILE *out)

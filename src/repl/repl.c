@@ -2,6 +2,7 @@
  * prompt can abandon the line cleanly (select() returns EINTR, we reset Readline's state). */
 #include "repl/repl.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <readline/history.h>
@@ -27,15 +28,88 @@ static bool incomplete(const char *msg)
     return n >= k && strcmp(msg + n - k, EOFMARK) == 0;
 }
 
+#define CHUNKNAME "=lua"
+
 /* Compiles "return LINE" so that bare expressions print; pushes the function on success. */
 static bool load_as_return(lua_State *L, const char *line)
 {
     char *ret = tame_xasprintf("return %s;", line);
-    int rc = luaL_loadbuffer(L, ret, strlen(ret), "=stdin");
+    int rc = luaL_loadbuffer(L, ret, strlen(ret), CHUNKNAME);
     free(ret);
     if (rc != LUA_OK)
         lua_pop(L, 1);
     return rc == LUA_OK;
+}
+
+static bool is_lua_keyword(const char *w, size_t n)
+{
+    static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false",
+                                     "for", "function", "goto", "if", "in", "local", "nil",
+                                     "not", "or", "repeat", "return", "then", "true", "until",
+                                     "while", NULL};
+    for (int k = 0; kw[k]; k++)
+        if (strlen(kw[k]) == n && strncmp(kw[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* "word word ..." that does not start with a Lua keyword is never Lua: a mistyped or
+ * unknown command. */
+static bool looks_like_command(const char *line)
+{
+    const char *p = line;
+    if (!isalpha((unsigned char)*p) && *p != '_')
+        return false;
+    while (isalnum((unsigned char)*p) || *p == '_' || *p == '-')
+        p++;
+    if (is_lua_keyword(line, (size_t)(p - line)))
+        return false;
+    if (*p != ' ' && *p != '\t')
+        return false;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return isalnum((unsigned char)*p) || *p == '_' || *p == '"' || *p == '.' || *p == '/';
+}
+
+static tame_status unknown_command(const char *line, const char *luamsg)
+{
+    size_t n = strcspn(line, " \t");
+    const char *why = luamsg ? luamsg : "syntax error";
+    if (strncmp(why, "lua:1: ", 7) == 0)
+        why += 7;
+    return tame_err_set(TAME_NOTFOUND,
+                        "unknown command '%.*s' (help lists the commands; as Lua: %s)", (int)n,
+                        line, why);
+}
+
+/* A lone identifier that names no Lua value: almost surely a mistyped command. */
+static bool is_undefined_word(lua_State *L, const char *line)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    const char *w = p;
+    if (!isalpha((unsigned char)*p) && *p != '_')
+        return false;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
+    const char *e = p;
+    while (*p == ' ')
+        p++;
+    if (*p)
+        return false;
+    char name[128];
+    if ((size_t)(e - w) >= sizeof name)
+        return false;
+    memcpy(name, w, (size_t)(e - w));
+    name[e - w] = '\0';
+    static const char *const keywords[] = {"nil", "true", "false", NULL};
+    for (int k = 0; keywords[k]; k++)
+        if (strcmp(name, keywords[k]) == 0)
+            return false;
+    int type = lua_getglobal(L, name);
+    lua_pop(L, 1);
+    return type == LUA_TNIL;
 }
 
 static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader more, void *ud)
@@ -47,7 +121,7 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
     char *buf = tame_xstrdup(code);
     if (!load_as_return(L, buf)) {
         for (;;) {
-            int rc = luaL_loadbuffer(L, buf, strlen(buf), "=stdin");
+            int rc = luaL_loadbuffer(L, buf, strlen(buf), CHUNKNAME);
             if (rc == LUA_OK)
                 break;
             const char *msg = lua_tostring(L, -1);
@@ -61,21 +135,40 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
                     buf = joined;
                     continue;
                 }
-                luaL_loadbuffer(L, buf, strlen(buf), "=stdin"); /* regenerate the message */
+                luaL_loadbuffer(L, buf, strlen(buf), CHUNKNAME); /* regenerate the message */
                 msg = lua_tostring(L, -1);
             }
-            tame_status st = tame_err_set(TAME_PARSE, "%s", msg ? msg : "syntax error");
+            tame_status st = looks_like_command(buf)
+                ? unknown_command(buf, msg)
+                : tame_err_set(TAME_PARSE, "%s", msg ? msg : "syntax error");
             lua_settop(L, base);
             free(buf);
             return st;
         }
     }
-    if (more && strchr(buf, '\n'))
+    bool one_line = strchr(buf, '\n') == NULL;
+    if (more && !one_line)
         add_history(buf);
+    if (is_undefined_word(L, buf)) {
+        tame_status st = tame_err_set(TAME_NOTFOUND,
+                                      "unknown command or undefined variable '%s' (help lists "
+                                      "the commands)", buf);
+        lua_settop(L, base);
+        free(buf);
+        return st;
+    }
     free(buf);
     tame_status st = tame_script_call(L, 0, LUA_MULTRET, s->traceback);
-    if (st != TAME_OK)
+    if (st != TAME_OK) {
+        /* "lua:1: " repeats what the caller's report says for a one-line chunk */
+        const char *msg = tame_err_msg();
+        if (one_line && strncmp(msg, "lua:1: ", 7) == 0) {
+            char copy[1024];
+            snprintf(copy, sizeof copy, "%s", msg + 7);
+            tame_err_set(st, "%s", copy);
+        }
         return st;
+    }
     int n = lua_gettop(L) - base;
     if (n > 0) {
         lua_getglobal(L, "print");

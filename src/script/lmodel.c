@@ -41,6 +41,19 @@ static const char *const kind_names[] = {"cont", "int", "bin", NULL};
 
 /* {=== building === */
 
+/* The kind at stack index i: nil means "cont". */
+static int check_kind(lua_State *L, int i, const char *fname)
+{
+    if (lua_isnil(L, i))
+        return TAME_VAR_CONT;
+    const char *k = lua_tostring(L, i);
+    for (int t = 0; kind_names[t]; t++)
+        if (k && strcmp(k, kind_names[t]) == 0)
+            return t;
+    return luaL_error(L, "%s: unknown kind '%s' (cont, int or bin)", fname,
+                      k ? k : luaL_typename(L, i));
+}
+
 /* m:var{name=, kind=, lb=, ub=, obj=} -> name. Defaults: cont, [0, inf), obj 0 (a binary
  * is [0,1]). lb=-math.huge or "-inf" for no lower bound. */
 static int m_var(lua_State *L)
@@ -53,7 +66,7 @@ static int m_var(lua_State *L)
         return luaL_error(L, "m:var: invalid or missing name '%s' (letters, digits, _ . [ ] ...; "
                              "not starting with a digit)", name ? name : "");
     lua_getfield(L, 2, "kind");
-    int kind = luaL_checkoption(L, -1, "cont", kind_names);
+    int kind = check_kind(L, lua_gettop(L), "m:var");
     mpq_ptr lb = tame_lua_tmp_rational(L), ub = tame_lua_tmp_rational(L);
     mpq_ptr obj = tame_lua_tmp_rational(L);
     int lbinf, ubinf;
@@ -183,7 +196,8 @@ static int m_kind(lua_State *L)
 {
     tame_model *m = tame_lua_check_model(L, 1);
     int j = check_var(L, m, 2);
-    int kind = luaL_checkoption(L, 3, NULL, kind_names);
+    luaL_checkstring(L, 3);
+    int kind = check_kind(L, 3, "m:kind");
     tame_model_set_kind(m, j, (tame_var_kind)kind);
     return 0;
 }
