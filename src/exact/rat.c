@@ -139,24 +139,30 @@ tame_status tame_rat_set_double(mpq_t out, double x)
 {
     if (!isfinite(x))
         return tame_err_set(TAME_BADARG, "%s is not a finite number", isnan(x) ? "NaN" : "inf");
+    if (fabs(x) < 9007199254740992.0 && !(nearbyint(x) < x) && !(nearbyint(x) > x)) {
+        mpq_set_si(out, (long)x, 1); /* an integer: exact, and the common case in models */
+        return TAME_OK;
+    }
+    /* %g drops trailing zeros, so the first precision that round-trips gives the shortest
+     * decimal of at most that many digits; model files rarely have more than 15 */
     char buf[64];
-    for (int prec = 1; prec <= 17; prec++) {
+    for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, x);
         double back = strtod(buf, NULL);
-        if (!(back < x) && !(back > x)) /* the exact round trip is the point */
+        if (!(back < x) && !(back > x))
             break;
     }
-    if (tame_rat_parse(out, buf) != TAME_OK) {
+    if (tame_rat_parse(out, buf) != TAME_OK)
         mpq_set_d(out, x); /* cannot happen for %g output; keep the exact binary value */
-    }
     return TAME_OK;
 }
 
 double tame_rat_get_double(const mpq_t q)
 {
-    /* Through a 40-digit decimal so that strtod rounds correctly (mpq_get_d truncates). */
-    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 2) <= 53)
-        return mpz_get_d(mpq_numref(q));
+    /* Both parts exact in a double: one IEEE division is correctly rounded. */
+    if (mpz_sizeinbase(mpq_numref(q), 2) <= 53 && mpz_sizeinbase(mpq_denref(q), 2) <= 53)
+        return mpz_get_d(mpq_numref(q)) / mpz_get_d(mpq_denref(q));
+    /* Otherwise through a 40-digit decimal so that strtod rounds (mpq_get_d truncates). */
     mpf_t f;
     mpf_init2(f, 256);
     mpf_set_q(f, q);

@@ -22,7 +22,7 @@ tame_status tame_rat_parse_prefix(mpq_t out, const char *s, size_t *used) TAME_N
  * one number; TAME_PARSE otherwise. */
 tame_status tame_rat_parse(mpq_t out, const char *s) TAME_NODISCARD;
 
-/* The shortest decimal that rounds to the double `x` (%.{1..17}g round trip), as an exact
+/* The shortest decimal that rounds to the double `x` (%.{15,16,17}g round trip), as an exact
  * rational: 0.1 becomes 1/10, not 3602879701896397/2^55. This recovers the decimal text of
  * a model file that GLPK has parsed, whenever it had at most 15 significant digits.
  * TAME_BADARG for NaN or infinity. */

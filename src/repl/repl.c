@@ -348,6 +348,8 @@ int tame_repl_run(tame_session *s, FILE *in, const char *name, bool interactive)
         free(line);
         if (st != TAME_OK) {
             failed = 1;
+            if (interactive && st == TAME_INTERRUPT)
+                fputc('\n', stderr); /* the terminal echoed ^C on the output line */
             report(interactive ? NULL : name, at);
         }
         tame_interrupt_clear();
