@@ -15,7 +15,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 VERSION := 0.1.0
 
 CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTAME_VERSION='"$(VERSION)"' \
-          -DTAME_LUADIR='"$(PREFIX)/share/tame/lua"' $(WARN) $(WERROR) -Isrc $(PKG_CFLAGS) -MMD -MP
+          $(WARN) $(WERROR) -Isrc $(PKG_CFLAGS) -MMD -MP
 LDLIBS += -lglpk -lreadline -lgmp -lz $(PKG_LIBS) -lm
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/interrupt.h"
 #include "base/log.h"
@@ -102,17 +103,26 @@ static int lprint(lua_State *L)
 
 /* }=== */
 
+/* package.path: $TAME_LUA_PATH if set; else the lua/ folder beside the executable (a source
+ * checkout) and ../share/tame/lua (an installed tame), found from /proc/self/exe so that no
+ * install prefix is compiled in. */
 static void set_package_path(lua_State *L)
 {
     const char *dir = getenv("TAME_LUA_PATH");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
     lua_getglobal(L, "package");
     lua_getfield(L, -1, "path");
     const char *old = lua_tostring(L, -1);
     if (dir)
         lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s", dir, dir, old ? old : "");
     else
-        lua_pushfstring(L, "./lua/?.lua;./lua/?/init.lua;%s/?.lua;%s/?/init.lua;%s", TAME_LUADIR,
-                        TAME_LUADIR, old ? old : "");
+        lua_pushfstring(L, "%s/lua/?.lua;%s/lua/?/init.lua;%s/../share/tame/lua/?.lua;%s", exe,
+                        exe, exe, old ? old : "");
     lua_setfield(L, -3, "path");
     lua_pop(L, 2);
 }
