@@ -93,6 +93,8 @@ bench-lp: $(B)/tame
 install: tame
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tame/lua
 	install -m 755 tame $(DESTDIR)$(PREFIX)/bin/tame
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 tame.1 $(DESTDIR)$(PREFIX)/share/man/man1/tame.1
 	cp -r lua/. $(DESTDIR)$(PREFIX)/share/tame/lua/
 
 clean:
