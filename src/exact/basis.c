@@ -646,6 +646,60 @@ tame_status tame_xbasis_tableau_row(const tame_xbasis *b, int k, mpq_t alpha[], 
     return st;
 }
 
+tame_status tame_xbasis_tableau_col(const tame_xbasis *b, int q, mpq_t rate[])
+{
+    int m = b->m, n = b->n;
+    if (q < 0 || q >= m + n)
+        return tame_err_set(TAME_BADARG, "variable %d out of range", q);
+    if (b->stat[q] == TAME_BASIC)
+        return tame_err_set(TAME_BADARG, "variable %d is basic", q);
+    for (int k = 0; k < m + n; k++)
+        mpq_set_ui(rate[k], 0, 1);
+    mpq_set_ui(rate[q], 1, 1);
+    mpq_t *h = qalloc(b->k), *x = qalloc(b->k);
+    if (q < m) {
+        /* nonbasic row i moves: K dx_CB = e_i */
+        mpq_set_ui(h[b->rowk[q]], 1, 1);
+    } else {
+        /* nonbasic column p moves: K dx_CB = -A[R_N, p] */
+        const spvec *v = &b->col[q - m];
+        for (int e = 0; e < v->n; e++)
+            if (b->rowk[v->ind[e]] >= 0)
+                mpq_neg(h[b->rowk[v->ind[e]]], v->val[e]);
+    }
+    solve_k(b, h, x);
+    for (int c = 0; c < b->k; c++)
+        mpq_set(rate[m + b->kcol[c]], x[c]);
+    mpq_t t;
+    mpq_init(t);
+    for (int i = 0; i < m; i++) {
+        if (b->stat[i] != TAME_BASIC)
+            continue;
+        const spvec *v = &b->row[i];
+        for (int e = 0; e < v->n; e++) {
+            if (mpq_sgn(rate[m + v->ind[e]]) == 0)
+                continue;
+            mpq_mul(t, v->val[e], rate[m + v->ind[e]]);
+            mpq_add(rate[i], rate[i], t);
+        }
+    }
+    mpq_clear(t);
+    qfree(h, b->k);
+    qfree(x, b->k);
+    return TAME_OK;
+}
+
+/* The bounds of variable k (NULL when infinite); borrowed. */
+mpq_srcptr tame_xbasis_lower(const tame_xbasis *b, int k)
+{
+    return b->haslo[k] ? b->lo[k] : NULL;
+}
+
+mpq_srcptr tame_xbasis_upper(const tame_xbasis *b, int k)
+{
+    return b->hasup[k] ? b->up[k] : NULL;
+}
+
 /* }=== */
 /* {=== comparison with GLPK === */
 

@@ -87,6 +87,15 @@ tame_status tame_xbasis_binv_row(const tame_xbasis *b, int k, mpq_t pi[]) TAME_N
 tame_status tame_xbasis_tableau_row(const tame_xbasis *b, int k, mpq_t alpha[],
                                     mpq_t pi[]) TAME_NODISCARD;
 
+/* The bounds of variable k (NULL when infinite). Borrowed until tame_xbasis_free. */
+mpq_srcptr tame_xbasis_lower(const tame_xbasis *b, int k);
+mpq_srcptr tame_xbasis_upper(const tame_xbasis *b, int k);
+
+/* Tableau column of nonbasic variable q: rate[k] (initialised, k = 0..m+n-1) receives
+ * d z_k / d z_q for every basic k when z_q moves and the other nonbasic variables stay (zero
+ * for nonbasic k, 1 for q itself). TAME_BADARG when q is out of range or basic. */
+tame_status tame_xbasis_tableau_col(const tame_xbasis *b, int q, mpq_t rate[]) TAME_NODISCARD;
+
 /* What tame_xbasis_compare found. */
 typedef struct tame_xbasis_diff {
     int nchecked;     /* values compared */
