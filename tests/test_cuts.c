@@ -83,7 +83,7 @@ static void eval_dual_at_column(const tame_cutrec *r, const tame_model *m, int k
     for (int s = 0; s < ns; s++)
         mpq_init(d[s]);
     tame_cutrec_column(r, m, k, d);
-    assert_int_equal(tame_cutrec_eval_dual(r, d, out), TAME_OK);
+    assert_int_equal(tame_cutrec_eval_dual(r, d, false, out), TAME_OK);
     for (int s = 0; s < ns; s++)
         mpq_clear(d[s]);
     free(d);
@@ -267,6 +267,216 @@ static void test_gmi_example_other_rhs(void **state)
     }
 }
 
+/* {=== random models: validity by enumeration, dual feasibility of F === */
+
+static unsigned long long rng_state;
+
+static int rnd(int lo, int hi)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return lo + (int)((rng_state >> 33) % (unsigned long long)(hi - lo + 1));
+}
+
+/* A small random model: n columns (integer unless mixed), bounds of every kind, rows of every
+ * type with a few fractional coefficients; bounded box by construction. */
+static tame_model *random_model(int n, int nrows, bool mixed)
+{
+    tame_model *m = tame_model_new("random");
+    char name[16], lb[16], ub[16], obj[16];
+    for (int j = 0; j < n; j++) {
+        snprintf(name, sizeof name, "x%d", j + 1);
+        int kind = rnd(0, 5);
+        int lo = kind == 0 ? rnd(-2, 1) : 0;
+        int hi = lo + rnd(1, 4);
+        snprintf(lb, sizeof lb, "%d", lo);
+        snprintf(ub, sizeof ub, "%d", hi);
+        snprintf(obj, sizeof obj, "%d", rnd(-5, 5));
+        bool cont = mixed && j % 2 == 1;
+        add_var(m, name, cont ? TAME_VAR_CONT : TAME_VAR_INT, lb, kind == 1 ? NULL : ub, obj);
+    }
+    for (int i = 0; i < nrows; i++) {
+        char text[256];
+        int len = snprintf(text, sizeof text, "r%d:", i + 1);
+        for (int j = 0; j < n; j++) {
+            int a = rnd(-4, 4);
+            if (a == 0)
+                continue;
+            if (rnd(0, 4) == 0)
+                len += snprintf(text + len, sizeof text - (size_t)len, " %+d/2 x%d", a, j + 1);
+            else
+                len += snprintf(text + len, sizeof text - (size_t)len, " %+d x%d", a, j + 1);
+        }
+        if (len < 6)
+            len += snprintf(text + len, sizeof text - (size_t)len, " + x1");
+        int type = rnd(0, 3), b = rnd(-2, 8);
+        if (type == 0)
+            snprintf(text + len, sizeof text - (size_t)len, " <= %d", b);
+        else if (type == 1)
+            snprintf(text + len, sizeof text - (size_t)len, " >= %d", -b);
+        else if (type == 2)
+            snprintf(text + len, sizeof text - (size_t)len, " <= %d/3", 3 * b + 1);
+        else
+            snprintf(text + len, sizeof text - (size_t)len, " = %d", b / 2);
+        if (type == 3 && rnd(0, 1)) {
+            /* a ranged row instead */
+            char *eq = strstr(text, " = ");
+            snprintf(eq, sizeof text - (size_t)(eq - text), " <= %d", b + 2);
+            memmove(text + 4, text + 3, strlen(text + 3) + 1);
+            char pre[16];
+            snprintf(pre, sizeof pre, "%d <=", b - 3);
+            /* "rK: LO <= expr <= HI" */
+            char buf[256];
+            snprintf(buf, sizeof buf, "r%d: %s%s", i + 1, pre, strchr(text, ':') + 2);
+            snprintf(text, sizeof text, "%s", buf);
+        }
+        add_con(m, text);
+    }
+    if (rnd(0, 1))
+        tame_model_set_sense(m, TAME_MAXIMIZE);
+    return m;
+}
+
+/* F(col) <= cost for every canonical column (= when sign-free), using Fbar on continuous
+ * columns and slacks of GMI records. */
+static void check_dual_function(const tame_cutrec *r, const tame_model *m)
+{
+    int n = tame_model_nvars(m), ns = tame_cutrec_nsides(r);
+    bool gmi = tame_cutrec_family(r) == TAME_CUT_GMI;
+    mpq_t *d = calloc((size_t)ns + 1, sizeof *d);
+    for (int s = 0; s < ns; s++)
+        mpq_init(d[s]);
+    mpq_t v, c;
+    mpq_inits(v, c, NULL);
+    for (int k = 0; k < n + ns; k++) {
+        bool is_int;
+        if (k < n) {
+            is_int = tame_cutrec_col_is_int(r, k);
+            mpq_set(c, tame_model_var_obj(m, k));
+            if (tame_model_sense(m) == TAME_MAXIMIZE)
+                mpq_neg(c, c);
+        } else {
+            const tame_side *sd = tame_cutrec_side(r, k - n);
+            if (sd->dir == TAME_SIDE_EQ)
+                continue;
+            is_int = sd->slack_int;
+            mpq_set_ui(c, 0, 1);
+        }
+        tame_cutrec_column(r, m, k, d);
+        assert_int_equal(tame_cutrec_eval_dual(r, d, gmi && !is_int, v), TAME_OK);
+        mpq_srcptr lb = k < n ? tame_model_var_lb(m, k) : NULL;
+        bool signfree = k < n && !(lb && mpq_sgn(lb) == 0 &&
+                                   !(tame_model_var_ub(m, k) && mpq_sgn(tame_model_var_ub(m, k)) == 0));
+        int cmp = mpq_cmp(v, c);
+        if (cmp > 0 || (signfree && cmp != 0)) {
+            char *a = tame_rat_str(v), *b = tame_rat_str(c);
+            print_error("F(column %d) = %s, cost %s\n", k, a, b);
+            free(a);
+            free(b);
+            fail();
+        }
+    }
+    mpq_clears(v, c, NULL);
+    for (int s = 0; s < ns; s++)
+        mpq_clear(d[s]);
+    free(d);
+}
+
+static int dual_checks;
+
+static int run_random(tame_cut_family fam, tame_cut_rule rule, bool mixed, int count,
+                      unsigned long long seed)
+{
+    rng_state = seed;
+    int cut_models = 0;
+    for (int t = 0; t < count; t++) {
+        tame_model *m = random_model(rnd(2, 4), rnd(2, 4), mixed);
+        tame_cuts_params p = TAME_CUTS_PARAMS_DEFAULT;
+        p.family = fam;
+        p.rule = rule;
+        p.rounds = 6;
+        p.per_round = 2;
+        tame_cuts_result res;
+        tame_status st = tame_cuts_run(m, &p, &res);
+        if (st != TAME_OK)
+            fail_msg("model %d: %s", t, tame_err_msg());
+        tame_cutrec *r = tame_cutrec_get(m);
+        if (res.added > 0) {
+            cut_models++;
+            tame_cuts_enum e;
+            st = tame_cuts_check_enum(m, 100000, &e);
+            if (st == TAME_LIMIT) { /* a column without a bound the rows do not bound */
+                cut_models--;
+                goto next;
+            }
+            if (st != TAME_OK)
+                fail_msg("model %d: enumeration: %s", t, tame_err_msg());
+            if (e.violated_id) {
+                char *text = tame_model_to_lp_text(m);
+                print_error("%s\n", text);
+                free(text);
+                fail_msg("model %d: cut %d is violated by the integer point %s", t,
+                         e.violated_id, e.witness);
+            }
+        }
+    next:
+        if (r && tame_cutrec_ncuts(r) > 0 && tame_cutrec_duals_feasible(r)) {
+            check_dual_function(r, m);
+            dual_checks++;
+        }
+        tame_model_unref(&m);
+    }
+    return cut_models;
+}
+
+static void test_random_gomory_cuts_are_valid(void **state)
+{
+    (void)state;
+    dual_checks = 0;
+    int a = run_random(TAME_CUT_GOMORY, TAME_RULE_LOWEST, false, 150, 1);
+    int b = run_random(TAME_CUT_GOMORY, TAME_RULE_MOSTFRAC, false, 150, 2);
+    int c = run_random(TAME_CUT_GOMORY, TAME_RULE_LEX, false, 150, 3);
+    print_message("gomory: enumerated %d, %d, %d of 150 models; F checked on %d\n", a, b, c,
+                  dual_checks);
+    assert_true(a >= 30 && b >= 30 && c >= 30 && dual_checks >= 60);
+}
+
+static void test_random_gmi_cuts_are_valid(void **state)
+{
+    (void)state;
+    dual_checks = 0;
+    int a = run_random(TAME_CUT_GMI, TAME_RULE_LOWEST, false, 150, 4);
+    int b = run_random(TAME_CUT_GMI, TAME_RULE_MOSTFRAC, true, 150, 5);
+    int c = run_random(TAME_CUT_GMI, TAME_RULE_LEX, true, 100, 6);
+    print_message("gmi: enumerated %d, %d, %d models; F checked on %d\n", a, b, c, dual_checks);
+    assert_true(a >= 30 && b >= 20 && c >= 15 && dual_checks >= 50);
+}
+
+static void test_enumeration_of_gomory_example(void **state)
+{
+    (void)state;
+    tame_model *m = gomory_example();
+    tame_cuts_enum e;
+    assert_int_equal(tame_cuts_check_enum(m, 1000, &e), TAME_BADARG); /* no cuts yet */
+    tame_cuts_result res;
+    assert_int_equal(tame_cuts_run(m, NULL, &res), TAME_OK);
+    assert_int_equal(tame_cuts_check_enum(m, 1000, &e), TAME_OK);
+    assert_int_equal(e.violated_id, 0);
+    assert_int_equal(e.boxsize, 3 * 4); /* x1 in [0,2] from the LP, x2 in [0,3] */
+    assert_int_equal(e.points, 11);
+    assert_int_equal(tame_cuts_check_enum(m, 5, &e), TAME_LIMIT);
+    /* a deliberately wrong cut row is caught: cut 2 as -x1 + x2 >= 5 */
+    tame_model *bad = tame_model_copy(m);
+    mpq_t five;
+    mpq_init(five);
+    mpq_set_ui(five, 5, 1);
+    assert_int_equal(tame_model_set_row_bounds(bad, 4, five, NULL), TAME_OK);
+    mpq_clear(five);
+    assert_int_equal(tame_cuts_check_enum(bad, 1000, &e), TAME_OK);
+    assert_int_equal(e.violated_id, 2);
+    tame_model_unref(&bad);
+    tame_model_unref(&m);
+}
+
 /* }=== */
 
 int main(void)
@@ -278,6 +488,9 @@ int main(void)
         cmocka_unit_test(test_gomory_refuses_continuous),
         cmocka_unit_test(test_gmi_example_one_cut),
         cmocka_unit_test(test_gmi_example_other_rhs),
+        cmocka_unit_test(test_enumeration_of_gomory_example),
+        cmocka_unit_test(test_random_gomory_cuts_are_valid),
+        cmocka_unit_test(test_random_gmi_cuts_are_valid),
     };
     return cmocka_run_group_tests_name("cuts", tests, NULL, NULL);
 }

@@ -87,13 +87,12 @@ int tame_cuts_clear(tame_model *m);
 typedef struct tame_cuts_enum {
     long points;       /* integer points of the box that satisfy the model rows */
     long boxsize;      /* points in the box */
-    int violated_id;   /* first cut violated by a feasible point (0: none) */
+    int violated_id;   /* cut id of the first cut row violated by a feasible point (0: none) */
     char witness[256]; /* that point, "x1=2 x2=1" */
 } tame_cuts_enum;
 
 /* Enumerates the integer points of the box of m's integer columns (bounds from the model, or
- * from the LP relaxation when a bound is missing) and checks every cut of the record
- * exactly: a pure integer model by evaluation, a mixed one by an exact LP over the continuous
+ * from the LP relaxation when a bound is missing) and checks every cut row exactly: a pure integer model by evaluation, a mixed one by an exact LP over the continuous
  * columns at each integer point. TAME_LIMIT when the box has more than max_points points
  * or is unbounded; TAME_BADARG without a record. *out says what was checked. */
 tame_status tame_cuts_check_enum(const tame_model *m, long max_points,

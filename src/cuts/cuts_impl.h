@@ -21,6 +21,7 @@ struct tame_cutrec {
     tame_cut **cuts;         /* [ncuts], cut id k at cuts[k-1] */
     int rounds;              /* rounds done so far (a new loop continues the count) */
     bool has_duals;
+    bool duals_feasible;     /* the final basis is exactly dual feasible */
     mpq_t *ydual;            /* [nsides] */
     mpq_t *wdual;            /* [capcuts] */
     mpq_t lpvalue;

@@ -170,6 +170,7 @@ tame_cutrec *tame_cutrec_copy(const tame_cutrec *src)
     }
     r->ncuts = src->ncuts;
     r->has_duals = src->has_duals;
+    r->duals_feasible = src->duals_feasible;
     mpq_set(r->lpvalue, src->lpvalue);
     return r;
 }
@@ -583,14 +584,19 @@ void tame_cutrec_column(const tame_cutrec *r, const tame_model *m, int k, mpq_t 
     }
 }
 
-tame_status tame_cutrec_eval_dual(const tame_cutrec *r, const mpq_t d[], mpq_t out)
+bool tame_cutrec_duals_feasible(const tame_cutrec *r)
+{
+    return r->has_duals && r->duals_feasible;
+}
+
+tame_status tame_cutrec_eval_dual(const tame_cutrec *r, const mpq_t d[], bool bar, mpq_t out)
 {
     if (!r->has_duals)
         return tame_err_set(TAME_BADARG, "no final duals (the last loop did not end optimal)");
     mpq_t *vals = tame_xcalloc((size_t)(r->ncuts + 1), sizeof *vals);
     for (int k = 0; k < r->ncuts; k++)
         mpq_init(vals[k]);
-    tame_status st = tame_cutrec_eval_all(r, d, false, vals);
+    tame_status st = tame_cutrec_eval_all(r, d, bar, vals);
     if (st == TAME_OK) {
         mpq_t t;
         mpq_init(t);

@@ -124,8 +124,14 @@ mpq_srcptr tame_cutrec_dual_side(const tame_cutrec *r, int s);
 mpq_srcptr tame_cutrec_dual_cut(const tame_cutrec *r, int id);
 /* The final LP value (min form, objective constant included), exact. */
 mpq_srcptr tame_cutrec_lp_value(const tame_cutrec *r);
-/* out = F(d) = y.d + sum_k w_k U_k(d). TAME_BADARG without duals. */
-tame_status tame_cutrec_eval_dual(const tame_cutrec *r, const mpq_t d[], mpq_t out) TAME_NODISCARD;
+/* True when the final basis was exactly dual feasible, so F(column) <= cost for every
+ * canonical column (= for sign-free columns): F is then a dual function (MATH §6.2, §6.3).
+ * GLPK's tolerances can leave a reduced cost of the wrong sign by rounding; then false. */
+bool tame_cutrec_duals_feasible(const tame_cutrec *r);
+/* out = F(d) = y.d + sum_k w_k U_k(d) (bar: Fbar, with the units' Gbar; GMI only).
+ * TAME_BADARG without duals, or bar on Gomory units. */
+tame_status tame_cutrec_eval_dual(const tame_cutrec *r, const mpq_t d[], bool bar,
+                                  mpq_t out) TAME_NODISCARD;
 
 /* }=== */
 /* {=== text (exact fractions) === */

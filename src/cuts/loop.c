@@ -207,7 +207,8 @@ static tame_status record_duals(tame_cutrec *r, const tame_model *m, const tame_
     for (int s = 0; s < r->nsides; s++)
         mpq_init(d[s]);
     tame_cutrec_rhs(r, d);
-    tame_status st = tame_cutrec_eval_dual(r, d, t);
+    r->duals_feasible = tame_xbasis_dual_feasible(b, NULL, 0);
+    tame_status st = tame_cutrec_eval_dual(r, d, false, t);
     if (st == TAME_OK) {
         mpq_set(c, tame_model_obj_constant(m));
         if (tame_model_sense(m) == TAME_MAXIMIZE)
