@@ -477,6 +477,44 @@ static void test_enumeration_of_gomory_example(void **state)
     tame_model_unref(&m);
 }
 
+/* {=== GMI against GLPK's glp_gmi_cut === */
+
+static void compare_instance(const char *path, int rounds_before)
+{
+    tame_model *m = NULL;
+    assert_int_equal(tame_lp_read(path, NULL, &m), TAME_OK);
+    if (rounds_before > 0) {
+        tame_cuts_params p = TAME_CUTS_PARAMS_DEFAULT;
+        p.family = TAME_CUT_GMI;
+        p.rounds = rounds_before;
+        p.per_round = 10;
+        tame_cuts_result res;
+        assert_int_equal(tame_cuts_run(m, &p, &res), TAME_OK);
+        assert_true(res.added > 0);
+    }
+    int rows;
+    double maxdiff;
+    char worst[96];
+    assert_int_equal(tame_cuts_gmi_compare(m, &rows, &maxdiff, worst), TAME_OK);
+    print_message("%s after %d rounds: %d rows, max rel. diff %.3g\n", path, rounds_before, rows,
+                  maxdiff);
+    assert_true(rows >= 3);
+    if (maxdiff > 1e-9)
+        fail_msg("%s: %s", path, worst);
+    tame_model_unref(&m);
+}
+
+static void test_gmi_equals_glpk_gmi_cut(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"data/miplib/p0033.mps.gz", "data/miplib/stein27.mps.gz",
+                                        "data/miplib/lseu.mps.gz"};
+    for (int k = 0; k < 3; k++) {
+        compare_instance(files[k], 0);
+        compare_instance(files[k], 2);
+    }
+}
+
 /* }=== */
 
 int main(void)
@@ -491,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_enumeration_of_gomory_example),
         cmocka_unit_test(test_random_gomory_cuts_are_valid),
         cmocka_unit_test(test_random_gmi_cuts_are_valid),
+        cmocka_unit_test(test_gmi_equals_glpk_gmi_cut),
     };
     return cmocka_run_group_tests_name("cuts", tests, NULL, NULL);
 }

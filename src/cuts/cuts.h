@@ -118,6 +118,20 @@ tame_status tame_cuts_plot(const tame_model *m, int width, int height, char **ou
 tame_status tame_cuts_gmi_as_glpk(const tame_model *m, const tame_lp *lp, int j, double val[],
                                   double *rhs) TAME_NODISCARD;
 
+/* Compares, at the LP optimum of m, our GMI cut with glp_gmi_cut's for every basic integer
+ * column GLPK accepts: *rows receives the number compared, *maxdiff the largest
+ * |ours - GLPK| / max(1, |GLPK|) over all coefficients and right-hand sides, *worst (may be
+ * NULL, 96 bytes) where it was. */
+tame_status tame_cuts_gmi_compare(const tame_model *m, int *rows, double *maxdiff,
+                                  char *worst) TAME_NODISCARD;
+
+/* Root bound of GLPK's own generator: solves the LP of m, then `rounds` times adds the cuts of
+ * glp_gmi_gen (at most max_cuts per round) and re-solves. values[0..rounds] receive the LP
+ * values (model's sense; a round without cuts repeats the value), *ncuts the cuts added.
+ * TAME_LPFAIL when an LP is not solved to optimality. */
+tame_status tame_cuts_glpk_gmi_rounds(const tame_model *m, int rounds, int max_cuts,
+                                      double values[], int *ncuts) TAME_NODISCARD;
+
 /* }=== */
 
 #endif
