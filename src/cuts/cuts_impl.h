@@ -9,6 +9,7 @@
 #include "exact/basis.h"
 
 struct tame_cutrec {
+    unsigned long serial;    /* unique per record (handles compare it) */
     tame_cut_family family;
     int ncols;
     bool *colint;            /* [ncols] integer column */

@@ -123,9 +123,12 @@ void tame_cutrec_free(tame_cutrec **pr)
     *pr = NULL;
 }
 
+static unsigned long next_serial = 1;
+
 static tame_cutrec *rec_alloc(int nsides, int ncols, int nrows0)
 {
     tame_cutrec *r = tame_xcalloc(1, sizeof *r);
+    r->serial = next_serial++;
     r->nsides = nsides;
     r->ncols = ncols;
     r->nrows0 = nrows0;
@@ -398,6 +401,11 @@ int tame_cutrec_row_side(const tame_cutrec *r, int i, tame_side_dir dir)
 tame_cut_family tame_cutrec_family(const tame_cutrec *r)
 {
     return r->family;
+}
+
+unsigned long tame_cutrec_serial(const tame_cutrec *r)
+{
+    return r->serial;
 }
 
 int tame_cutrec_nsides(const tame_cutrec *r)

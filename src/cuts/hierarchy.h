@@ -87,6 +87,8 @@ typedef struct tame_cutrec tame_cutrec;
 tame_cutrec *tame_cutrec_get(const tame_model *m);
 
 tame_cut_family tame_cutrec_family(const tame_cutrec *r);
+/* A number no other record of this process has (handles to cuts compare it). */
+unsigned long tame_cutrec_serial(const tame_cutrec *r);
 int tame_cutrec_nsides(const tame_cutrec *r);
 const tame_side *tame_cutrec_side(const tame_cutrec *r, int s);
 /* Index of the side called name ("c1", "x.ub"), or -1. */
