@@ -749,7 +749,10 @@ static void side_legend(tame_sbuf *b, const tame_cutrec *r, int s)
                      sd->kind == TAME_SIDE_ROW ? "row" : "bound", dir_text(sd->dir), v);
     free(v);
     if (mpq_cmp_ui(sd->scale, 1, 1) != 0) {
-        char *sc = tame_rat_str(sd->scale);
+        /* the scale is an integer: print its numerator */
+        mpz_srcptr z = mpq_numref(sd->scale);
+        char *sc = tame_xmalloc(mpz_sizeinbase(z, 10) + 2);
+        mpz_get_str(sc, 10, z);
         tame_sbuf_printf(b, "  (scaled by %s: integer slack)", sc);
         free(sc);
     }
