@@ -194,6 +194,49 @@ static void test_gomory_round_cap_says_so(void **state)
     tame_model_unref(&m);
 }
 
+/* A fraction within `away` of an integer is not a source, and the loop must not call that
+ * integral (it once did). */
+static void test_away_is_not_integral(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("away");
+    add_var(m, "x", TAME_VAR_INT, "0", "5", "1");
+    tame_model_set_sense(m, TAME_MAXIMIZE);
+    add_con(m, "c: 200 x <= 201");
+    tame_cuts_params p = TAME_CUTS_PARAMS_DEFAULT;
+    tame_cuts_result res;
+    assert_int_equal(tame_cuts_run(m, &p, &res), TAME_OK); /* x = 201/200: frac 1/200 */
+    assert_int_equal(res.stop, TAME_CUTS_NOCUT);
+    assert_non_null(strstr(res.message, "within away=0.01"));
+    p.away = 0.0;
+    assert_int_equal(tame_cuts_run(m, &p, &res), TAME_OK);
+    assert_int_equal(res.stop, TAME_CUTS_INTEGRAL);
+    assert_int_equal(res.added, 1);
+    tame_model_unref(&m);
+}
+
+/* The lexicographic rule takes the cut at the lexicographically smallest optimal vertex:
+ * max x1 + x2, x1 + x2 <= 7/2, x in [0,3]^2 has the optimal face from (1/2,3) to (3,1/2). */
+static void test_lex_rule_uses_lexmin_vertex(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("lex");
+    add_var(m, "x1", TAME_VAR_INT, "0", "3", "1");
+    add_var(m, "x2", TAME_VAR_INT, "0", "3", "1");
+    tame_model_set_sense(m, TAME_MAXIMIZE);
+    add_con(m, "c: x1 + x2 <= 7/2");
+    tame_cuts_params p = TAME_CUTS_PARAMS_DEFAULT;
+    p.rule = TAME_RULE_LEX;
+    p.rounds = 1;
+    tame_cuts_result res;
+    assert_int_equal(tame_cuts_run(m, &p, &res), TAME_OK);
+    const tame_cut *c = tame_cutrec_cut(tame_cutrec_get(m), 1);
+    assert_non_null(c);
+    assert_string_equal(c->source, "x1");
+    assert_rat_str(c->beta, "1/2");
+    tame_model_unref(&m);
+}
+
 static void test_gomory_refuses_continuous(void **state)
 {
     (void)state;
@@ -524,6 +567,8 @@ int main(void)
         cmocka_unit_test(test_gomory_unit_is_exact_at_integers),
         cmocka_unit_test(test_gomory_round_cap_says_so),
         cmocka_unit_test(test_gomory_refuses_continuous),
+        cmocka_unit_test(test_away_is_not_integral),
+        cmocka_unit_test(test_lex_rule_uses_lexmin_vertex),
         cmocka_unit_test(test_gmi_example_one_cut),
         cmocka_unit_test(test_gmi_example_other_rhs),
         cmocka_unit_test(test_enumeration_of_gomory_example),

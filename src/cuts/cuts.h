@@ -39,18 +39,21 @@ typedef struct tame_cuts_params {
     tame_cut_rule rule;
     int per_round;    /* cuts per round (>= 1) */
     long max_bits;    /* cap on the bits of any numerator/denominator of a cut (>= 8) */
-    double away;      /* skip sources whose fractional part is within `away` of 0 or 1 */
+    double away;      /* skip sources whose fractional part is within `away` of 0 or 1
+                         (default 0.01 as SCIP's sepa_gomory: a nearly integral source gives
+                         coefficients ~1/frac that GLPK's doubles cannot handle) */
     int node;         /* node id recorded with the cuts (0: root) */
     bool progress;    /* one line per round to the log sink */
 } tame_cuts_params;
 
-#define TAME_CUTS_PARAMS_DEFAULT {TAME_CUT_GOMORY, 10, TAME_RULE_LOWEST, 1, 256, 0.0, 0, false}
+#define TAME_CUTS_PARAMS_DEFAULT {TAME_CUT_GOMORY, 10, TAME_RULE_LOWEST, 1, 256, 0.01, 0, false}
 
 typedef enum {
     TAME_CUTS_INTEGRAL,    /* the LP optimum is integral: done */
     TAME_CUTS_ROUNDS,      /* round cap */
     TAME_CUTS_BITS,        /* coefficient cap: every candidate's cut was too large */
-    TAME_CUTS_NOCUT,       /* fractional, but no source row gives a cut (free variables) */
+    TAME_CUTS_NOCUT,       /* fractional, but no source row gives a cut (free variables in
+                              every row, or every fraction within `away` of an integer) */
     TAME_CUTS_INFEASIBLE,  /* the LP (with the cuts) is infeasible: no integer point */
     TAME_CUTS_LPFAIL,      /* the LP could not be solved (unbounded, limit, numerics) */
     TAME_CUTS_INTERRUPTED  /* Ctrl-C; the cuts made so far stay */
@@ -64,7 +67,8 @@ typedef struct tame_cuts_result {
     int added;             /* cuts added in this call */
     int first_id;          /* id of the first of them (0 when none) */
     double lp_first;       /* LP value at the first solve, model's sense */
-    double lp_last;        /* LP value at the last solve, model's sense (NaN if not optimal) */
+    double lp_last;        /* LP value at the last optimal solve, model's sense (after an
+                              LPFAIL: before the last round's cuts; NaN when infeasible) */
     int disagreements;     /* solves where GLPK's doubles disagreed with the exact basis */
     char message[320];     /* one line: why the loop stopped, with the numbers */
 } tame_cuts_result;

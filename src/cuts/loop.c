@@ -86,6 +86,10 @@ static bool fractional(mpq_srcptr q, double away, double *key)
 {
     if (tame_rat_is_int(q))
         return false;
+    if (away <= 0.0) {
+        *key = 0.0;
+        return true;
+    }
     mpq_t f;
     mpq_init(f);
     tame_rat_frac(f, q);
@@ -95,20 +99,24 @@ static bool fractional(mpq_srcptr q, double away, double *key)
     return fd >= away && fd <= 1.0 - away;
 }
 
-/* The fractional basic variables the family can use, in the order of the rule. */
+/* The fractional basic variables the family can use, in the order of the rule.
+ * *nfrac receives the number of integer columns with a fractional value (any fraction). */
 static int list_candidates(const tame_cutrec *r, const tame_model *m, const tame_xbasis *b,
-                           const tame_cuts_params *p, int **out)
+                           const tame_cuts_params *p, int **out, int *nfrac)
 {
     int nr = tame_model_nrows(m), n = r->ncols, nc = 0;
     cand *c = tame_xmalloc((size_t)(n + r->nsides + 1) * sizeof *c);
     double key;
+    *nfrac = 0;
     for (int j = 0; j < n; j++) {
         if (tame_xbasis_status(b, nr + j) != TAME_BASIC || !r->colint[j])
             continue;
         mpq_srcptr lb = tame_model_var_lb(m, j), ub = tame_model_var_ub(m, j);
         if (lb && ub && mpq_equal(lb, ub))
             continue;
-        if (fractional(tame_xbasis_value(b, nr + j), p->away, &key))
+        mpq_srcptr v = tame_xbasis_value(b, nr + j);
+        *nfrac += !tame_rat_is_int(v);
+        if (fractional(v, p->away, &key))
             c[nc++] = (cand){j, key};
     }
     if (r->family == TAME_CUT_GOMORY) {
@@ -322,7 +330,7 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
     res->lp_first = res->lp_last = NAN;
     TAME_TRY(check_params(p));
     const tame_sepa_ops *ops = tame_sepa_find(tame_cut_family_name(p->family));
-    tame_cutrec *rec;
+    tame_cutrec *rec = NULL;
     TAME_TRY(get_record(m, p->family, &rec));
     tame_lp *lp = NULL;
     TAME_TRY(tame_lp_new(m, &lp));
@@ -341,8 +349,15 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
                      rec->ncuts ? " with the cuts" : "");
             break;
         }
+        if (lst == TAME_LP_UNBOUNDED) {
+            say_stop(res, TAME_CUTS_LPFAIL, "the LP relaxation is unbounded: no cuts");
+            break;
+        }
         if (lst != TAME_LP_OPTIMAL) {
-            say_stop(res, TAME_CUTS_LPFAIL, "the LP relaxation is %s", tame_lp_status_str(lst));
+            say_stop(res, TAME_CUTS_LPFAIL,
+                     "GLPK could not solve the LP%s (%s); the cuts stay; a lower bits= cap "
+                     "keeps the coefficients smaller", rec->ncuts ? " with the cuts" : "",
+                     lst == TAME_LP_ITLIM ? "iteration limit" : "numerical failure");
             break;
         }
         double z = sign * tame_lp_objective(lp);
@@ -364,8 +379,16 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
             if (st != TAME_OK)
                 break;
         }
-        int *cands = NULL;
-        int nc = list_candidates(rec, m, xb, p, &cands);
+        int *cands = NULL, nfrac;
+        int nc = list_candidates(rec, m, xb, p, &cands, &nfrac);
+        if (nc == 0 && nfrac > 0) {
+            free(cands);
+            say_stop(res, TAME_CUTS_NOCUT,
+                     "no source: the %d fractional integer column%s %s within away=%g of an "
+                     "integer", nfrac, nfrac == 1 ? "" : "s", nfrac == 1 ? "is" : "are",
+                     p->away);
+            break;
+        }
         if (nc == 0) {
             free(cands);
             char *v = tame_rat_str(tame_xbasis_objective(xb));
@@ -378,8 +401,9 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
         if (res->rounds >= p->rounds) {
             free(cands);
             say_stop(res, TAME_CUTS_ROUNDS,
-                     "stopped at the round cap (%d round%s): LP %.10g, %d fractional source%s",
-                     p->rounds, p->rounds == 1 ? "" : "s", z, nc, nc == 1 ? "" : "s");
+                     "stopped at the round cap (%d round%s): LP %.10g, %d fractional integer "
+                     "column%s", p->rounds, p->rounds == 1 ? "" : "s", z, nfrac,
+                     nfrac == 1 ? "" : "s");
             break;
         }
         if (tame_interrupt_pending()) {
@@ -430,10 +454,10 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
         rec->rounds++;
         if (p->progress)
             tame_log_printf("round %d: LP %.10g, %d cut%s, %d fractional\n", rec->rounds, z,
-                            ctx.nmade, ctx.nmade == 1 ? "" : "s", nc);
+                            ctx.nmade, ctx.nmade == 1 ? "" : "s", nfrac);
     }
     bool optimal = res->stop != TAME_CUTS_INFEASIBLE && res->stop != TAME_CUTS_LPFAIL;
-    if (!optimal)
+    if (res->stop == TAME_CUTS_INFEASIBLE)
         res->lp_last = NAN;
     /* xb is the basis of the last solve unless cuts were added after it (an error) */
     if (st == TAME_OK && xb && optimal && tame_lp_nrows(lp) == tame_xbasis_nrows(xb))

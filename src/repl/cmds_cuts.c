@@ -188,7 +188,7 @@ const tame_cmd tame_cmds_cuts[] = {
      "  cuts gmi [ROUNDS]      Gomory mixed-integer cuts, exact\n"
      "    rounds: cap on rounds (default 10); rule=lowest|mostfrac|lex (source row);\n"
      "    per=N cuts per round (default 1); bits=B cap on numerator/denominator bits (256);\n"
-     "    away=A skip sources within A of an integer. The loop stops when the LP is integral\n"
+     "    away=A skip sources within A of an integer (0.01). The loop stops when the LP is integral\n"
      "    or at a cap, and says which. Cuts stay in the model as rows cut1, cut2, ...\n"
      "  cuts plot [W H]        two-variable models: polytope, integer points, cuts as text\n"
      "  cuts check [MAX]       check every cut at all feasible integer points of the box\n"

@@ -149,7 +149,7 @@ static void push_cut_list(lua_State *L, tame_model *m, const tame_cuts_result *r
 }
 
 /* m:cuts{family="gomory"|"gmi", rounds=10, rule="lowest"|"mostfrac"|"lex", per_round=1,
- * max_bits=256, away=0} -> list of every cut of the model (cs[i].id == i), with
+ * max_bits=256, away=0.01} -> list of every cut of the model (cs[i].id == i), with
  * cs.stop, cs.message, cs.added, cs.rounds, cs.objective, cs.y, cs.w, cs.sides. With no
  * table: the cuts so far, no loop. */
 static int m_cuts(lua_State *L)
