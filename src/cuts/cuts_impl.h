@@ -16,6 +16,7 @@ struct tame_cutrec {
     int nsides;
     tame_side *sides;        /* [nsides] */
     int *rowside[2];         /* [nrows at creation] side of row i for slack LO/UP (or EQ), -1 */
+    int *colside[3];         /* [ncols] bound side of column j: LO, UP, EQ; -1 when none */
     int nrows0;              /* model rows (not cut rows) when the record was made */
     unsigned long fingerprint; /* of the model's rows, bounds and kinds (staleness) */
     int ncuts, capcuts;
@@ -47,6 +48,8 @@ void tame_cut_free(tame_cut **c);
 /* The side whose slack a nonbasic (or source) row i uses: its LO side at the lower bound, UP
  * at the upper, EQ when fixed; -1 when the row has none (free). For a basic row: UP if any. */
 int tame_cutrec_row_side(const tame_cutrec *r, int i, tame_side_dir dir);
+/* The bound side of column j in direction dir, or -1. */
+int tame_cutrec_col_side(const tame_cutrec *r, int j, tame_side_dir dir);
 
 /* {=== the source row (derive.c) === */
 

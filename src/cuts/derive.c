@@ -102,16 +102,6 @@ static void side_c(const tame_cutrec *r, int s, mpq_t c)
         mpq_neg(c, c);
 }
 
-/* The bound side of column j in direction dir, or -1. */
-static int bound_side(const tame_cutrec *r, int j, tame_side_dir dir)
-{
-    for (int s = 0; s < r->nsides; s++)
-        if (r->sides[s].kind == TAME_SIDE_BOUND && r->sides[s].index == j &&
-            r->sides[s].dir == dir)
-            return s;
-    return -1;
-}
-
 /* acc += w * E_s (the side's row, or e_j for a bound side) over columns */
 static void add_side_row(const tame_cutrec *r, const tame_model *m, int s, mpq_srcptr w,
                          dvec *acc, mpq_t tmp)
@@ -273,7 +263,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
             dvec_addmul(&coefx, j, a, NULL, tmp);
             continue;
         }
-        int s = bound_side(r, j, bs == TAME_AT_LOWER ? TAME_SIDE_LO : TAME_SIDE_UP);
+        int s = tame_cutrec_col_side(r, j, bs == TAME_AT_LOWER ? TAME_SIDE_LO : TAME_SIDE_UP);
         if (s < 0) {
             st = tame_err_set(TAME_BADARG, "column %s has no bound side for its status",
                               tame_model_var_name(m, j));

@@ -117,6 +117,8 @@ void tame_cutrec_free(tame_cutrec **pr)
     free(r->ydual);
     free(r->rowside[0]);
     free(r->rowside[1]);
+    for (int d = 0; d < 3; d++)
+        free(r->colside[d]);
     free(r->colint);
     mpq_clear(r->lpvalue);
     free(r);
@@ -141,6 +143,11 @@ static tame_cutrec *rec_alloc(int nsides, int ncols, int nrows0)
     r->colint = tame_xcalloc((size_t)(ncols + 1), sizeof *r->colint);
     r->rowside[0] = tame_xmalloc((size_t)(nrows0 + 1) * sizeof(int));
     r->rowside[1] = tame_xmalloc((size_t)(nrows0 + 1) * sizeof(int));
+    for (int d = 0; d < 3; d++) {
+        r->colside[d] = tame_xmalloc((size_t)(ncols + 1) * sizeof(int));
+        for (int j = 0; j < ncols; j++)
+            r->colside[d][j] = -1;
+    }
     mpq_init(r->lpvalue);
     return r;
 }
@@ -154,6 +161,8 @@ tame_cutrec *tame_cutrec_copy(const tame_cutrec *src)
     memcpy(r->colint, src->colint, (size_t)src->ncols * sizeof *r->colint);
     memcpy(r->rowside[0], src->rowside[0], (size_t)src->nrows0 * sizeof(int));
     memcpy(r->rowside[1], src->rowside[1], (size_t)src->nrows0 * sizeof(int));
+    for (int d = 0; d < 3; d++)
+        memcpy(r->colside[d], src->colside[d], (size_t)src->ncols * sizeof(int));
     for (int s = 0; s < src->nsides; s++) {
         tame_side *d = &r->sides[s];
         const tame_side *o = &src->sides[s];
@@ -353,13 +362,18 @@ tame_status tame_cutrec_create(const tame_model *m, tame_cut_family family, tame
         mpq_srcptr lo = tame_model_var_lb(m, j), up = tame_model_var_ub(m, j);
         r->colint[j] = tame_model_var_is_int(m, j);
         if (lo && up && mpq_equal(lo, up)) {
+            r->colside[TAME_SIDE_EQ][j] = s;
             set_side(r, s++, TAME_SIDE_BOUND, j, TAME_SIDE_EQ, lo, name, ".fx");
             continue;
         }
-        if (lo && mpq_sgn(lo) != 0)
+        if (lo && mpq_sgn(lo) != 0) {
+            r->colside[TAME_SIDE_LO][j] = s;
             set_side(r, s++, TAME_SIDE_BOUND, j, TAME_SIDE_LO, lo, name, ".lb");
-        if (up)
+        }
+        if (up) {
+            r->colside[TAME_SIDE_UP][j] = s;
             set_side(r, s++, TAME_SIDE_BOUND, j, TAME_SIDE_UP, up, name, ".ub");
+        }
     }
     /* scales and slack kinds */
     for (s = 0; s < r->nsides; s++) {
@@ -393,6 +407,11 @@ int tame_cutrec_row_side(const tame_cutrec *r, int i, tame_side_dir dir)
     if (dir == TAME_SIDE_UP)
         return r->rowside[1][i];
     return r->rowside[0][i] >= 0 && r->rowside[0][i] == r->rowside[1][i] ? r->rowside[0][i] : -1;
+}
+
+int tame_cutrec_col_side(const tame_cutrec *r, int j, tame_side_dir dir)
+{
+    return j >= 0 && j < r->ncols ? r->colside[dir][j] : -1;
 }
 
 /* }=== */

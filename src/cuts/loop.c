@@ -188,10 +188,9 @@ static tame_status record_duals(tame_cutrec *r, const tame_model *m, const tame_
         tame_side_dir dir = bs == TAME_AT_LOWER   ? TAME_SIDE_LO
                             : bs == TAME_AT_UPPER ? TAME_SIDE_UP
                                                   : TAME_SIDE_EQ;
-        for (int s = 0; s < r->nsides; s++)
-            if (r->sides[s].kind == TAME_SIDE_BOUND && r->sides[s].index == j &&
-                r->sides[s].dir == dir)
-                mpq_add(r->ydual[s], r->ydual[s], tame_xbasis_redcost(b, j));
+        int s = tame_cutrec_col_side(r, j, dir);
+        if (s >= 0)
+            mpq_add(r->ydual[s], r->ydual[s], tame_xbasis_redcost(b, j));
     }
     /* the slacks the cut rows substituted: y_s -= sum_l w_l C_l(c e_s) / c */
     for (int k = 0; k < r->ncuts; k++) {
@@ -339,7 +338,11 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
     tame_status st = TAME_OK;
     tame_xbasis *xb = NULL;
     rec->has_duals = false;
-    for (;;) {
+    if (ops->init) {
+        tame_sepa_ctx ictx = {.m = m, .rec = rec, .params = p, .node = p->node};
+        st = ops->init(&sepa, &ictx);
+    }
+    for (; st == TAME_OK;) {
         tame_lp_status lst;
         st = tame_lp_solve(lp, NULL, &lst);
         if (st != TAME_OK)
@@ -462,6 +465,8 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
     /* xb is the basis of the last solve unless cuts were added after it (an error) */
     if (st == TAME_OK && xb && optimal && tame_lp_nrows(lp) == tame_xbasis_nrows(xb))
         st = record_duals(rec, m, xb);
+    if (ops->free)
+        ops->free(&sepa);
     tame_xbasis_free(&xb);
     tame_lp_free(&lp);
     return st;

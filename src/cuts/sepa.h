@@ -54,6 +54,7 @@ struct tame_sepa {
 
 extern const tame_sepa_ops tame_sepa_cg_ops;  /* "gomory": Chvatal-Gomory fractional, exact */
 extern const tame_sepa_ops tame_sepa_gmi_ops; /* "gmi": Gomory mixed-integer, exact */
+extern const tame_sepa_ops tame_sepa_template_ops; /* sepa_template.c: the shape, not registered */
 
 /* The separator registered under name, or NULL. */
 const tame_sepa_ops *tame_sepa_find(const char *name);
