@@ -56,7 +56,8 @@ local function gap(z, zlp, zstar)
   return string.format("%.1f", g)
 end
 
-print(string.format("Root gap closed (%%) after 1 and %d rounds of GMI cuts, at most %d cuts per round.", rounds, per))
+print(string.format("Root gap closed (%%) after 1 and %d rounds of GMI cuts, at most %d cuts"
+  .. " per round.", rounds, per))
 print("Ours: exact (GMP), rule mostfrac, away 0.01, bits cap 256. GLPK: glp_gmi_gen (GLPK 5.0).")
 print("`row diff`: largest relative difference between our cut and glp_gmi_cut's for the same")
 print("source row at the root LP, over all rows GLPK accepts (`rows`).")
@@ -94,8 +95,9 @@ for _, r in ipairs(rows) do
     sum.gk, sum.ok, sum.n = sum.gk + tonumber(gk), sum.ok + tonumber(ok), sum.n + 1
   end
   local stop = ck.stop == "rounds" and "rounds" or (ck.stop .. " @" .. ck.rounds)
-  print(string.format("| %s | %.10g | %.10g | %s | %s | %s | %s | %s | %d / %d | %.2f / %.2f | %d | %.1e |",
-    r.name, zlp, r.zstar, g1, o1, gk, ok, stop, gcuts, #ck, tg, to, nrows, maxdiff))
+  print(string.format("| %s | %.10g | %.10g | %s | %s | %s | %s | %s | %d / %d | %.2f / %.2f"
+    .. " | %d | %.1e |", r.name, zlp, r.zstar, g1, o1, gk, ok, stop, gcuts, #ck, tg, to,
+    nrows, maxdiff))
   if cnb then
     local p0 = m:copy()
     t0 = os.clock()
@@ -110,17 +112,18 @@ for _, r in ipairs(rows) do
   end
 end
 if sum.n > 0 then
-  print(string.format("| mean over %d instances with a gap | | | %.1f | %.1f | %.1f | %.1f | | | | | |",
-    sum.n, sum.g1 / sum.n, sum.o1 / sum.n, sum.gk / sum.n, sum.ok / sum.n))
+  print(string.format("| mean over %d instances with a gap | | | %.1f | %.1f | %.1f | %.1f"
+    .. " | | | | | |", sum.n, sum.g1 / sum.n, sum.o1 / sum.n, sum.gk / sum.n, sum.ok / sum.n))
   print("")
   for k, label in ipairs{"1 round", rounds .. " rounds"} do
-    print(string.format("After %s ours closes more of the gap on %d, the same on %d, less on %d of %d instances.",
-      label, cmp[k][1], cmp[k][2], cmp[k][3], sum.n))
+    print(string.format("After %s ours closes more of the gap on %d, the same on %d, less on %d"
+      .. " of %d instances.", label, cmp[k][1], cmp[k][2], cmp[k][3], sum.n))
   end
 end
 if cnb then
   print("")
-  print(string.format("Cut-and-branch (our %d GMI rounds at the root) against plain branch-and-bound, %gs limit.", rounds, tlimit))
+  print(string.format("Cut-and-branch (our %d GMI rounds at the root) against plain"
+    .. " branch-and-bound, %gs limit.", rounds, tlimit))
   print("")
   print("| instance | plain status | time (s) | nodes | cut-and-branch status | time (s) | nodes |")
   print("|---|---|---:|---:|---|---:|---:|")

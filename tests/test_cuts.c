@@ -407,8 +407,9 @@ static void check_dual_function(const tame_cutrec *r, const tame_model *m)
         tame_cutrec_column(r, m, k, d);
         assert_int_equal(tame_cutrec_eval_dual(r, d, gmi && !is_int, v), TAME_OK);
         mpq_srcptr lb = k < n ? tame_model_var_lb(m, k) : NULL;
-        bool signfree = k < n && !(lb && mpq_sgn(lb) == 0 &&
-                                   !(tame_model_var_ub(m, k) && mpq_sgn(tame_model_var_ub(m, k)) == 0));
+        mpq_srcptr ub = k < n ? tame_model_var_ub(m, k) : NULL;
+        /* sign-free in canonical form: l != 0, or fixed at 0 (an EQ bound side) */
+        bool signfree = k < n && !(lb && mpq_sgn(lb) == 0 && !(ub && mpq_sgn(ub) == 0));
         int cmp = mpq_cmp(v, c);
         if (cmp > 0 || (signfree && cmp != 0)) {
             char *a = tame_rat_str(v), *b = tame_rat_str(c);

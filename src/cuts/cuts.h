@@ -96,7 +96,8 @@ typedef struct tame_cuts_enum {
 } tame_cuts_enum;
 
 /* Enumerates the integer points of the box of m's integer columns (bounds from the model, or
- * from the LP relaxation when a bound is missing) and checks every cut row exactly: a pure integer model by evaluation, a mixed one by an exact LP over the continuous
+ * from the LP relaxation when a bound is missing) and checks every cut row exactly: a pure
+ * integer model by evaluation, a mixed one by an exact LP over the continuous
  * columns at each integer point. TAME_LIMIT when the box has more than max_points points
  * or is unbounded; TAME_BADARG without a record. *out says what was checked. */
 tame_status tame_cuts_check_enum(const tame_model *m, long max_points,

@@ -33,7 +33,8 @@ tame_status tame_cuts_gmi_as_glpk(const tame_model *m, const tame_lp *lp, int j,
         have_row = st == TAME_OK;
     }
     if (st == TAME_OK && tame_rat_is_int(row.beta))
-        st = tame_err_set(TAME_BADARG, "column %s is integral in the LP", tame_model_var_name(m, j));
+        st = tame_err_set(TAME_BADARG, "column %s is integral in the LP",
+                          tame_model_var_name(m, j));
     if (st == TAME_OK && row.blocked)
         st = tame_err_set(TAME_BADARG, "a free variable (%s) stands in the row", row.blocked);
     if (st == TAME_OK) {

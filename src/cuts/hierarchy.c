@@ -857,8 +857,9 @@ char *tame_cutrec_text(const tame_cutrec *r, const tame_model *m)
     }
     if (r->has_duals) {
         char *v = tame_rat_str(r->lpvalue);
-        tame_sbuf_printf(&b, "final LP value (min form) %s; dual function F(d) = y.d + sum w_k %s_k(d)\n",
-                         v, r->family == TAME_CUT_GMI ? "G" : "C");
+        tame_sbuf_printf(&b,
+                         "final LP value (min form) %s; dual function F(d) = y.d + sum w_k "
+                         "%s_k(d)\n", v, r->family == TAME_CUT_GMI ? "G" : "C");
         free(v);
         bool any = false;
         tame_sbuf_add(&b, "  y:");

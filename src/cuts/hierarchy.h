@@ -18,9 +18,10 @@
  * bound. Cut rows are not sides: they enter through the units' inner weights.
  *
  * Units (MATH §3, §6.2, §6.3), one per cut k, over sides:
- *   Gomory:  C_k(d) = ceil( u.d + sum_l mu_l C_l(d) )                      (mu_l = frac(-lambda_l) >= 0)
+ *   Gomory:  C_k(d) = ceil( u.d + sum_l mu_l C_l(d) )       (mu_l = frac(-lambda_l) >= 0)
  *   GMI:     G_k(d) = g_a( u.d + sum_l lambda_l G_l(d) ) + sum_l max(-lambda_l,0)/a G_l(d)
- *            Gbar_k(d) = gbar_a( u.d + sum_l lambda_l Gbar_l(d) ) + sum_l max(-lambda_l,0)/a Gbar_l(d)
+ *            Gbar_k(d) = gbar_a( u.d + sum_l lambda_l Gbar_l(d) )
+ *                        + sum_l max(-lambda_l,0)/a Gbar_l(d)
  *            g_a(t) = floor(t) + min(frac(t)/a, 1),  gbar_a(t) = max(t, 0)/a,  a = frac(beta)
  * The cut is  sum_j U_k(E_j) x_j + sum_sides U_k(c e_s) s_s >= U_k(b)  (U = C, or for GMI G on
  * integer columns and Gbar on continuous ones; slacks of row sides are continuous for GMI);

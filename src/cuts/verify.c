@@ -1,8 +1,9 @@
 /* Validity of the cuts by enumeration: every integer point of a bounded box that satisfies the
- * model rows must satisfy every cut row (the rows the LP sees, which hold the record's cuts). Pure integer models are checked by exact
- * evaluation. Mixed models: at each integer point the smallest value of the cut's row over the
- * continuous columns is an LP, solved by GLPK and re-derived exactly (optimality checked in
- * rationals); GLPK's word is taken only for "infeasible". */
+ * model rows must satisfy every cut row (the rows the LP sees, which hold the record's cuts).
+ * Pure integer models are checked by exact evaluation. Mixed models: at each integer point the
+ * smallest value of the cut's row over the continuous columns is an LP, solved by GLPK and
+ * re-derived exactly (optimality checked in rationals); GLPK's word is taken only for
+ * "infeasible". */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,9 +188,10 @@ tame_status tame_cuts_check_enum(const tame_model *m, long max_points, tame_cuts
                 if (ok) {
                     out->points++;
                     for (int k = 0; k < ncut && !out->violated_id; k++) {
-                        if (!row_holds(tame_model_row(m, cutrow[k]), tame_model_row_lb(m, cutrow[k]),
-                                       tame_model_row_ub(m, cutrow[k]), x, acc, t)) {
-                            out->violated_id = tame_model_row_cut_id(m, cutrow[k]);
+                        int i = cutrow[k];
+                        if (!row_holds(tame_model_row(m, i), tame_model_row_lb(m, i),
+                                       tame_model_row_ub(m, i), x, acc, t)) {
+                            out->violated_id = tame_model_row_cut_id(m, i);
                             witness(out, m, x, isint);
                         }
                     }

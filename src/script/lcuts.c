@@ -370,7 +370,8 @@ static int cut_eval(lua_State *L)
         }
         if (s < 0) {
             lua_pushvalue(L, -2);
-            return luaL_error(L, "c:eval: no side '%s' (see cs.sides)", luaL_tolstring(L, -1, NULL));
+            return luaL_error(L, "c:eval: no side '%s' (see cs.sides)",
+                              luaL_tolstring(L, -1, NULL));
         }
         tame_lua_check_rational(L, lua_gettop(L), d[s]);
         lua_pop(L, 1);
