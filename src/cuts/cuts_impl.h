@@ -109,6 +109,21 @@ void tame_srcrow_tableau_cut(const tame_cutrec *r, const tame_model *m, const ta
 tame_status tame_cut_check(const tame_cutrec *r, const tame_model *m, const tame_xbasis *b,
                            const tame_srcrow *s, tame_cut *c) TAME_NODISCARD;
 
+/* c, the slack coefficient of side s: +1/S (UP), -1/S (LO), 0 (EQ). */
+void tame_cutrec_side_c(const tame_cutrec *r, int s, mpq_t c);
+
+/* The activation of a unit: out = ceil(arg) (Gomory), or g_a(arg) + post / gbar_a(arg) + post
+ * (GMI, bar for continuous columns and slacks). out may be arg. */
+void tame_unit_activate(tame_cut_family fam, const mpq_t alpha, bool bar, const mpq_t arg,
+                        const mpq_t post, mpq_t out);
+
+/* A copy of m without its cut rows and record (the model rows only). */
+tame_model *tame_cuts_base_model(const tame_model *m);
+/* The LP relaxation's smallest (max false) or largest value of column j: *ls the LP status,
+ * *value the value when optimal. TAME_LPFATAL when GLPK failed. */
+tame_status tame_cuts_lp_extreme(const tame_model *base, int j, bool max, tame_lp_status *ls,
+                                 double *value) TAME_NODISCARD;
+
 /* g_a(t) and gbar_a(t). */
 void tame_g_alpha(mpq_t out, const mpq_t t, const mpq_t a);
 void tame_gbar_alpha(mpq_t out, const mpq_t t, const mpq_t a);

@@ -89,19 +89,6 @@ static void dvec_to_expr(dvec *d, tame_linexpr *e)
 /* }=== */
 /* {=== sides === */
 
-/* c, the slack coefficient of side s: +1/S (UP), -1/S (LO), 0 (EQ). */
-static void side_c(const tame_cutrec *r, int s, mpq_t c)
-{
-    const tame_side *sd = &r->sides[s];
-    if (sd->dir == TAME_SIDE_EQ) {
-        mpq_set_ui(c, 0, 1);
-        return;
-    }
-    mpq_inv(c, sd->scale);
-    if (sd->dir == TAME_SIDE_LO)
-        mpq_neg(c, c);
-}
-
 /* acc += w * E_s (the side's row, or e_j for a bound side) over columns */
 static void add_side_row(const tame_cutrec *r, const tame_model *m, int s, mpq_srcptr w,
                          dvec *acc, mpq_t tmp)
@@ -183,7 +170,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
             return tame_err_set(TAME_BADARG, "source %d is not the slack of a row side", src);
         }
         k_src = r->sides[src_side].index;
-        side_c(r, src_side, c);
+        tame_cutrec_side_c(r, src_side, c);
         mpq_inv(f, c);
         mpq_neg(f, f); /* f = -1/c */
     }
@@ -247,7 +234,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
                                   tame_model_row_name(m, q));
                 goto done;
             }
-            side_c(r, s, c);
+            tame_cutrec_side_c(r, s, c);
             mpq_mul(a, f, alpha[q]);
             mpq_mul(a, a, c);
             push_t(out, &cap, TAME_TV_SIDE, s, r->sides[s].slack_int, false, a);
@@ -269,7 +256,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
                               tame_model_var_name(m, j));
             goto done;
         }
-        side_c(r, s, c);
+        tame_cutrec_side_c(r, s, c);
         mpq_mul(a, f, alpha[q]);
         mpq_mul(a, a, c);
         push_t(out, &cap, TAME_TV_SIDE, s, r->sides[s].slack_int, false, a);
@@ -304,7 +291,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
             }
             continue; /* fixed columns below */
         }
-        side_c(r, s, c);
+        tame_cutrec_side_c(r, s, c);
         mpq_sub(out->rho[s], slk.v[s], sacc.v[s]);
         mpq_div(out->rho[s], out->rho[s], c);
     }
@@ -390,23 +377,6 @@ void tame_unitdef_done(tame_unitdef *d)
     mpq_clear(d->alpha);
 }
 
-/* Applies the family's activation in place: v = ceil(v) (Gomory) or g/gbar(v) + post. */
-static void act(tame_cut_family fam, mpq_t v, mpq_srcptr post, bool is_int, const mpq_t alpha)
-{
-    if (fam == TAME_CUT_GOMORY) {
-        tame_rat_ceil(v, v);
-        return;
-    }
-    mpq_t o;
-    mpq_init(o);
-    if (is_int)
-        tame_g_alpha(o, v, alpha);
-    else
-        tame_gbar_alpha(o, v, alpha);
-    mpq_add(v, o, post);
-    mpq_clear(o);
-}
-
 void tame_unit_finish(const tame_cutrec *r, const tame_model *m, const tame_unitdef *def,
                       tame_cut *c)
 {
@@ -442,7 +412,7 @@ void tame_unit_finish(const tame_cutrec *r, const tame_model *m, const tame_unit
         int s = c->u.ind[q];
         add_side_row(r, m, s, c->u.coef[q], &argc, tmp);
         if (r->sides[s].dir != TAME_SIDE_EQ) {
-            side_c(r, s, c_s);
+            tame_cutrec_side_c(r, s, c_s);
             dvec_addmul(&args, s, c->u.coef[q], c_s, tmp);
         }
         mpq_mul(tmp, c->u.coef[q], r->sides[s].rhs);
@@ -477,7 +447,7 @@ void tame_unit_finish(const tame_cutrec *r, const tame_model *m, const tame_unit
     /* activation: columns, slacks, b (untouched entries have argument 0 and value 0) */
     for (int q = 0; q < argc.nlist; q++) {
         int j = argc.list[q];
-        act(r->family, argc.v[j], postc.v[j], r->colint[j], c->alpha);
+        tame_unit_activate(r->family, c->alpha, !r->colint[j], argc.v[j], postc.v[j], argc.v[j]);
     }
     for (int q = 0; q < postc.nlist; q++) { /* post terms where the argument was untouched */
         int j = postc.list[q];
@@ -486,14 +456,15 @@ void tame_unit_finish(const tame_cutrec *r, const tame_model *m, const tame_unit
     }
     for (int q = 0; q < args.nlist; q++) {
         int s = args.list[q];
-        act(r->family, args.v[s], posts.v[s], r->sides[s].slack_int, c->alpha);
+        tame_unit_activate(r->family, c->alpha, !r->sides[s].slack_int, args.v[s], posts.v[s],
+                           args.v[s]);
     }
     for (int q = 0; q < posts.nlist; q++) {
         int s = posts.list[q];
         if (!args.on[s])
             dvec_addmul(&args, s, posts.v[s], NULL, tmp);
     }
-    act(r->family, argd, postd, true, c->alpha);
+    tame_unit_activate(r->family, c->alpha, false, argd, postd, argd);
     dvec_to_expr(&argc, &c->colval);
     dvec_to_expr(&args, &c->slackval);
     mpq_set(c->rhsval, argd);
@@ -505,7 +476,7 @@ void tame_unit_finish(const tame_cutrec *r, const tame_model *m, const tame_unit
     mpq_set(c->rhs, c->rhsval);
     for (int e = 0; e < c->slackval.n; e++) {
         int s = c->slackval.ind[e];
-        side_c(r, s, c_s);
+        tame_cutrec_side_c(r, s, c_s);
         mpq_div(pw, c->slackval.coef[e], c_s);
         mpq_neg(pw, pw); /* -v/c */
         add_side_row(r, m, s, pw, &row, tmp);
@@ -536,7 +507,7 @@ static void add_t(const tame_cutrec *r, const tame_model *m, const tame_tvar *t,
         break;
     case TAME_TV_SIDE:
         /* t = (d - E x)/c */
-        side_c(r, t->index, c);
+        tame_cutrec_side_c(r, t->index, c);
         mpq_div(w, coef, c);
         mpq_neg(w, w);
         add_side_row(r, m, t->index, w, row, tmp);

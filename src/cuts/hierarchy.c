@@ -509,19 +509,30 @@ void tame_gbar_alpha(mpq_t out, const mpq_t t, const mpq_t a)
         mpq_div(out, t, a);
 }
 
-/* The value of cut c at a point where its argument is arg (u.d plus the inner terms) and the
- * parents' values are pv[]: applies the family's activation. */
-static void activate(const tame_cut *c, const mpq_t arg, const mpq_t post, bool bar, mpq_t out)
+void tame_unit_activate(tame_cut_family fam, const mpq_t alpha, bool bar, const mpq_t arg,
+                        const mpq_t post, mpq_t out)
 {
-    if (c->family == TAME_CUT_GOMORY) {
+    if (fam == TAME_CUT_GOMORY) {
         tame_rat_ceil(out, arg);
         return;
     }
     if (bar)
-        tame_gbar_alpha(out, arg, c->alpha);
+        tame_gbar_alpha(out, arg, alpha);
     else
-        tame_g_alpha(out, arg, c->alpha);
+        tame_g_alpha(out, arg, alpha);
     mpq_add(out, out, post);
+}
+
+void tame_cutrec_side_c(const tame_cutrec *r, int s, mpq_t c)
+{
+    const tame_side *sd = &r->sides[s];
+    if (sd->dir == TAME_SIDE_EQ) {
+        mpq_set_ui(c, 0, 1);
+        return;
+    }
+    mpq_inv(c, sd->scale);
+    if (sd->dir == TAME_SIDE_LO)
+        mpq_neg(c, c);
 }
 
 /* vals[0..upto-1] = the first upto units at d (units only depend on earlier cuts). */
@@ -548,7 +559,7 @@ static void eval_upto(const tame_cutrec *r, int upto, const mpq_t d[], bool bar,
                 mpq_add(post, post, t);
             }
         }
-        activate(c, arg, post, bar, vals[k]);
+        tame_unit_activate(c->family, c->alpha, bar, arg, post, vals[k]);
     }
     mpq_clears(arg, post, t, NULL);
 }
@@ -589,12 +600,7 @@ void tame_cutrec_column(const tame_cutrec *r, const tame_model *m, int k, mpq_t 
     for (int s = 0; s < r->nsides; s++)
         mpq_set_ui(d[s], 0, 1);
     if (k >= r->ncols) {
-        const tame_side *sd = &r->sides[k - r->ncols];
-        if (sd->dir == TAME_SIDE_EQ)
-            return;
-        mpq_inv(d[k - r->ncols], sd->scale);
-        if (sd->dir == TAME_SIDE_LO)
-            mpq_neg(d[k - r->ncols], d[k - r->ncols]);
+        tame_cutrec_side_c(r, k - r->ncols, d[k - r->ncols]);
         return;
     }
     for (int s = 0; s < r->nsides; s++) {

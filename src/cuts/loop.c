@@ -199,9 +199,7 @@ static tame_status record_duals(tame_cutrec *r, const tame_model *m, const tame_
             continue;
         for (int e = 0; e < cl->slackval.n; e++) {
             int s = cl->slackval.ind[e];
-            mpq_inv(c, r->sides[s].scale);
-            if (r->sides[s].dir == TAME_SIDE_LO)
-                mpq_neg(c, c);
+            tame_cutrec_side_c(r, s, c);
             mpq_mul(t, r->wdual[k], cl->slackval.coef[e]);
             mpq_div(t, t, c);
             mpq_sub(r->ydual[s], r->ydual[s], t);

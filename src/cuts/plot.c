@@ -15,31 +15,13 @@
 static tame_status lp_range(const tame_model *base, int j, double *lo, double *hi)
 {
     for (int side = 0; side < 2; side++) {
-        tame_model *c = tame_model_copy(base);
-        tame_linexpr e;
-        tame_linexpr_init(&e);
-        mpq_t one;
-        mpq_init(one);
-        mpq_set_ui(one, 1, 1);
-        tame_linexpr_add_term(&e, j, one);
-        tame_status st = tame_model_set_objective(c, side ? TAME_MAXIMIZE : TAME_MINIMIZE, &e);
-        mpq_clear(one);
-        tame_linexpr_done(&e);
-        tame_solution *sol = NULL;
-        if (st == TAME_OK)
-            st = tame_lp_solve_model(c, &sol);
-        tame_model_unref(&c);
-        if (st != TAME_OK)
-            return st;
-        tame_lp_status ls = sol->status;
-        double v = sol->objective;
-        tame_solution_free(&sol);
+        tame_lp_status ls;
+        TAME_TRY(tame_cuts_lp_extreme(base, j, side == 1, &ls, side ? hi : lo));
         if (ls == TAME_LP_INFEASIBLE)
             return tame_err_set(TAME_BADARG, "cuts plot: the LP relaxation is empty");
         if (ls != TAME_LP_OPTIMAL)
             return tame_err_set(TAME_BADARG, "cuts plot: the region is unbounded in %s",
                                 tame_model_var_name(base, j));
-        *(side ? hi : lo) = v;
     }
     return TAME_OK;
 }
@@ -82,8 +64,7 @@ tame_status tame_cuts_plot(const tame_model *m, int width, int height, char **ou
                             tame_model_nvars(m));
     if (width < 20 || height < 8)
         return tame_err_set(TAME_BADARG, "cuts plot: %dx%d is too small", width, height);
-    tame_model *base = tame_model_copy(m);
-    tame_model_clear_cut_rows(base);
+    tame_model *base = tame_cuts_base_model(m);
     double lo[2], hi[2];
     tame_status st = TAME_OK;
     for (int j = 0; j < 2 && st == TAME_OK; j++)

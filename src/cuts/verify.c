@@ -13,13 +13,37 @@
 #include "cuts/cuts_impl.h"
 #include "lp/solution.h"
 
-/* The model without its cut rows and without the record. */
-static tame_model *strip_cuts(const tame_model *m)
+tame_model *tame_cuts_base_model(const tame_model *m)
 {
     tame_model *c = tame_model_copy(m);
     tame_model_clear_cut_rows(c);
     tame_model_attach(c, &tame_cutrec_attach_ops, NULL);
     return c;
+}
+
+tame_status tame_cuts_lp_extreme(const tame_model *base, int j, bool max, tame_lp_status *ls,
+                                 double *value)
+{
+    tame_model *c = tame_model_copy(base);
+    tame_linexpr e;
+    tame_linexpr_init(&e);
+    mpq_t one;
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    tame_linexpr_add_term(&e, j, one);
+    tame_status st = tame_model_set_objective(c, max ? TAME_MAXIMIZE : TAME_MINIMIZE, &e);
+    mpq_clear(one);
+    tame_linexpr_done(&e);
+    tame_solution *sol = NULL;
+    if (st == TAME_OK)
+        st = tame_lp_solve_model(c, &sol);
+    tame_model_unref(&c);
+    if (st != TAME_OK)
+        return st;
+    *ls = sol->status;
+    *value = sol->objective;
+    tame_solution_free(&sol);
+    return TAME_OK;
 }
 
 /* [lo, hi] for integer column j: its bounds, or the LP relaxation's range. */
@@ -40,25 +64,9 @@ static tame_status int_range(tame_model *base, int j, long *lo, long *hi)
             mpq_clear(t);
             continue;
         }
-        tame_model *c = tame_model_copy(base);
-        tame_linexpr e;
-        tame_linexpr_init(&e);
-        mpq_t one;
-        mpq_init(one);
-        mpq_set_ui(one, 1, 1);
-        tame_linexpr_add_term(&e, j, one);
-        tame_status st = tame_model_set_objective(c, side ? TAME_MAXIMIZE : TAME_MINIMIZE, &e);
-        tame_linexpr_done(&e);
-        mpq_clear(one);
-        tame_solution *sol = NULL;
-        if (st == TAME_OK)
-            st = tame_lp_solve_model(c, &sol);
-        tame_model_unref(&c);
-        if (st != TAME_OK)
-            return st;
-        tame_lp_status ls = sol->status;
-        double x = sol->objective;
-        tame_solution_free(&sol);
+        tame_lp_status ls;
+        double x;
+        TAME_TRY(tame_cuts_lp_extreme(base, j, side == 1, &ls, &x));
         if (ls == TAME_LP_INFEASIBLE) {
             *lo = 1;
             *hi = 0; /* empty */
@@ -149,7 +157,7 @@ tame_status tame_cuts_check_enum(const tame_model *m, long max_points, tame_cuts
     for (int i = 0; i < tame_model_nrows(m); i++)
         if (tame_model_row_is_cut(m, i))
             cutrow[ncut++] = i;
-    tame_model *base = strip_cuts(m);
+    tame_model *base = tame_cuts_base_model(m);
     long *lo = tame_xcalloc((size_t)n + 1, sizeof *lo), *hi = tame_xcalloc((size_t)n + 1,
                                                                            sizeof *hi);
     bool *isint = tame_xcalloc((size_t)n + 1, sizeof *isint);
