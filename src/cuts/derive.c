@@ -156,8 +156,8 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
     tame_linexpr_init(&out->lambda);
     out->src = src;
     int nr = tame_model_nrows(m), n = r->ncols, ns = r->nsides;
-    mpq_t zero, f, c, a, tmp;
-    mpq_inits(zero, f, c, a, tmp, NULL);
+    mpq_t f, c, a, tmp;
+    mpq_inits(f, c, a, tmp, NULL);
     int k_src, src_side = -1;
     if (src < n) {
         k_src = nr + src;
@@ -166,7 +166,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
         src_side = src - n;
         if (src_side >= ns || r->sides[src_side].kind != TAME_SIDE_ROW ||
             r->sides[src_side].dir == TAME_SIDE_EQ) {
-            mpq_clears(zero, f, c, a, tmp, NULL);
+            mpq_clears(f, c, a, tmp, NULL);
             return tame_err_set(TAME_BADARG, "source %d is not the slack of a row side", src);
         }
         k_src = r->sides[src_side].index;
@@ -175,7 +175,7 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
         mpq_neg(f, f); /* f = -1/c */
     }
     if (tame_xbasis_status(b, k_src) != TAME_BASIC) {
-        mpq_clears(zero, f, c, a, tmp, NULL);
+        mpq_clears(f, c, a, tmp, NULL);
         return tame_err_set(TAME_BADARG, "source %d is not basic", src);
     }
     int tot = nr + n;
@@ -262,6 +262,8 @@ tame_status tame_srcrow_make(const tame_cutrec *r, const tame_model *m, const ta
         push_t(out, &cap, TAME_TV_SIDE, s, r->sides[s].slack_int, false, a);
         dvec_addmul(&slk, s, a, NULL, tmp);
     }
+    if (out->blocked)
+        goto done; /* not usable: no multipliers to build (a free row has no side) */
     if (src < n) {
         touch(&coefx, src);
         mpq_set_ui(coefx.v[src], 1, 1);
@@ -354,7 +356,7 @@ done:
     dvec_done(&coefx);
     dvec_done(&slk);
     dvec_done(&acc);
-    mpq_clears(zero, f, c, a, tmp, NULL);
+    mpq_clears(f, c, a, tmp, NULL);
     if (st != TAME_OK)
         tame_srcrow_done(out);
     return st;
