@@ -176,4 +176,26 @@ void tame_lp_set_verbose(bool on);
 /* The last lines GLPK printed (for error messages). Borrowed. */
 const char *tame_lp_last_message(void);
 
+
+/* {=== GLPK's GMI cuts (glp_gmi_cut, glp_gmi_gen), for comparison: tests and bench-cuts ===
+ * These work on the current basis of lp, which must be optimal and factorised: call them right
+ * after tame_lp_solve returned TAME_LP_OPTIMAL (adding rows drops the factorisation). */
+
+/* GLPK's GMI cut for basic integer column j: sum val[k] x[ind[k]] >= *rhs over the columns
+ * (auxiliary variables substituted, fixed columns moved to the right-hand side; GLPK scales it
+ * by f0/(1-f0) against the textbook cut). ind/val receive up to ncols entries, *n their number.
+ * TAME_BADARG with glp_gmi_cut's reason when GLPK refuses the column (not basic, not integer,
+ * too close to an integer, large or free tableau entries) or there is no optimal factorised
+ * basis. */
+tame_status tame_lp_glpk_gmi_cut(tame_lp *lp, int j, int *n, int ind[], double val[],
+                                 double *rhs) TAME_NODISCARD;
+
+/* Runs GLPK's generator glp_gmi_gen (at most max_cuts cuts, most fractional first, badly scaled
+ * cuts rejected) and appends the cuts to lp as rows (lb = rhs, basic slacks), so the next solve
+ * includes them. *added receives the number of rows added. TAME_BADARG without an optimal
+ * factorised basis. */
+tame_status tame_lp_glpk_gmi_gen(tame_lp *lp, int max_cuts, int *added) TAME_NODISCARD;
+
+/* }=== */
+
 #endif

@@ -1020,3 +1020,109 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
 }
 
 /* }=== */
+
+/* {=== GLPK's GMI cuts (for comparison) === */
+
+/* GLPK 5.0 declares these only under GLP_UNDOC; the library exports them. */
+int glp_gmi_cut(glp_prob *P, int j, int ind[], double val[], double phi[]);
+int glp_gmi_gen(glp_prob *P, glp_prob *pool, int max_cuts);
+
+static tame_status need_optimal_basis(tame_lp *lp)
+{
+    TAME_TRY(check_alive(lp));
+    if (lp->last != TAME_LP_OPTIMAL || !glp_bf_exists(lp->P) || glp_get_status(lp->P) != GLP_OPT)
+        return tame_err_set(TAME_BADARG, "GLPK's GMI cuts need an optimal, factorised basis "
+                                         "(solve the LP first, add no rows in between)");
+    return TAME_OK;
+}
+
+typedef struct {
+    tame_lp *lp;
+    int j;
+    int *ind;
+    double *val, *phi;
+    int len; /* out */
+} gmicut_ctx;
+
+static void gmi_cut(void *vctx)
+{
+    gmicut_ctx *c = vctx;
+    c->len = glp_gmi_cut(c->lp->P, c->j + 1, c->ind, c->val, c->phi);
+}
+
+tame_status tame_lp_glpk_gmi_cut(tame_lp *lp, int j, int *n, int ind[], double val[],
+                                 double *rhs)
+{
+    *n = 0;
+    TAME_TRY(need_optimal_basis(lp));
+    if (j < 0 || j >= lp->ncols)
+        return tame_err_set(TAME_BADARG, "column %d out of range", j);
+    static const char *const why[] = {"", "no valid factorisation", "the basis is not optimal",
+                                      "column out of range", "the column is not integer",
+                                      "the column is fixed or nonbasic",
+                                      "its value is too close to an integer",
+                                      "tableau coefficients too large",
+                                      "free variables in the tableau row"};
+    gmicut_ctx c = {lp, j, tame_xmalloc((size_t)(lp->ncols + 1) * sizeof(int)),
+                    tame_xmalloc((size_t)(lp->ncols + 1) * sizeof(double)),
+                    tame_xmalloc((size_t)(lp->nrows + lp->ncols + 1) * sizeof(double)), 0};
+    tame_status st = guarded(gmi_cut, &c);
+    if (st == TAME_OK && c.len < 1)
+        st = tame_err_set(TAME_BADARG, "glp_gmi_cut refuses column %d: %s", j,
+                          c.len >= -8 ? why[-c.len] : "unknown reason");
+    if (st == TAME_OK) {
+        for (int k = 1; k <= c.len; k++) {
+            ind[k - 1] = c.ind[k] - 1;
+            val[k - 1] = c.val[k];
+        }
+        *n = c.len;
+        *rhs = c.val[0];
+    }
+    free(c.ind);
+    free(c.val);
+    free(c.phi);
+    return st;
+}
+
+typedef struct {
+    tame_lp *lp;
+    int max_cuts;
+    int added; /* out */
+} gmigen_ctx;
+
+static void gmi_gen(void *vctx)
+{
+    gmigen_ctx *c = vctx;
+    glp_prob *P = c->lp->P;
+    glp_prob *pool = glp_create_prob();
+    int n = glp_get_num_cols(P);
+    glp_add_cols(pool, n);
+    c->added = glp_gmi_gen(P, pool, c->max_cuts);
+    int *ind = tame_xmalloc((size_t)(n + 1) * sizeof *ind);
+    double *val = tame_xmalloc((size_t)(n + 1) * sizeof *val);
+    for (int k = 1; k <= c->added; k++) {
+        int len = glp_get_mat_row(pool, k, ind, val);
+        int i = glp_add_rows(P, 1);
+        glp_set_mat_row(P, i, len, ind, val);
+        glp_set_row_bnds(P, i, GLP_LO, glp_get_row_lb(pool, k), 0.0);
+        glp_set_row_stat(P, i, GLP_BS);
+    }
+    free(ind);
+    free(val);
+    glp_delete_prob(pool);
+}
+
+tame_status tame_lp_glpk_gmi_gen(tame_lp *lp, int max_cuts, int *added)
+{
+    *added = 0;
+    TAME_TRY(need_optimal_basis(lp));
+    if (max_cuts < 1)
+        return tame_err_set(TAME_BADARG, "max_cuts must be at least 1");
+    gmigen_ctx c = {lp, max_cuts, 0};
+    TAME_TRY(guarded(gmi_gen, &c));
+    lp->nrows += c.added;
+    *added = c.added;
+    return TAME_OK;
+}
+
+/* }=== */

@@ -25,7 +25,14 @@ typedef struct {
     char *name;
     tame_linexpr e;
     bound lb, ub;
+    int cut_id; /* -1: a model row; >= 1: the cut this row holds */
 } row;
+
+typedef struct attachment {
+    const tame_model_attach_ops *ops;
+    void *data;
+    struct attachment *next;
+} attachment;
 
 struct tame_model {
     int refs;
@@ -39,6 +46,7 @@ struct tame_model {
     row *rows;
     int nrows, caprows;
     tame_strmap *var_index, *row_index;
+    attachment *attached; /* owned data (the cut record), see tame_model_attach */
 };
 
 /* {=== linear expressions === */
@@ -203,8 +211,11 @@ static void free_row(row *r)
     mpq_clear(r->ub.v);
 }
 
+static void free_attachments(tame_model *m);
+
 static void model_free(tame_model *m)
 {
+    free_attachments(m);
     for (int j = 0; j < m->nvars; j++)
         free_var(&m->vars[j]);
     for (int i = 0; i < m->nrows; i++)
@@ -253,7 +264,11 @@ tame_model *tame_model_copy(const tame_model *src)
         tame_status st = tame_model_add_row(m, r->name, &r->e, bound_get(&r->lb),
                                             bound_get(&r->ub), &idx);
         (void)st;
+        m->rows[idx].cut_id = r->cut_id;
     }
+    for (const attachment *a = src->attached; a; a = a->next)
+        if (a->ops->copy)
+            tame_model_attach(m, a->ops, a->ops->copy(a->data));
     m->version = 0;
     return m;
 }
@@ -511,6 +526,7 @@ tame_status tame_model_add_row(tame_model *m, const char *name, const tame_linex
     tame_linexpr_copy(&r->e, e);
     bound_init(&r->lb, lb);
     bound_init(&r->ub, ub);
+    r->cut_id = -1;
     tame_strmap_put(m->row_index, r->name, m->nrows);
     if (index)
         *index = m->nrows;
@@ -649,6 +665,114 @@ void tame_model_set_obj_name(tame_model *m, const char *name)
 {
     free(m->obj_name);
     m->obj_name = tame_xstrdup(name && *name ? name : "obj");
+}
+
+/* }=== */
+
+/* {=== cut rows and attachments === */
+
+tame_status tame_model_add_cut_row(tame_model *m, const char *name, const tame_linexpr *e,
+                                   mpq_srcptr lb, mpq_srcptr ub, int cut_id, int *index)
+{
+    if (cut_id < 1)
+        return tame_err_set(TAME_BADARG, "cut id %d: must be at least 1", cut_id);
+    if (tame_model_find_cut_row(m, cut_id) >= 0)
+        return tame_err_set(TAME_BADARG, "a row already holds cut %d", cut_id);
+    int idx;
+    TAME_TRY(tame_model_add_row(m, name, e, lb, ub, &idx));
+    m->rows[idx].cut_id = cut_id;
+    if (index)
+        *index = idx;
+    return TAME_OK;
+}
+
+int tame_model_row_cut_id(const tame_model *m, int i)
+{
+    return m->rows[i].cut_id;
+}
+
+bool tame_model_row_is_cut(const tame_model *m, int i)
+{
+    return m->rows[i].cut_id >= 1;
+}
+
+int tame_model_ncut_rows(const tame_model *m)
+{
+    int n = 0;
+    for (int i = 0; i < m->nrows; i++)
+        n += m->rows[i].cut_id >= 1;
+    return n;
+}
+
+int tame_model_find_cut_row(const tame_model *m, int cut_id)
+{
+    for (int i = 0; i < m->nrows; i++)
+        if (m->rows[i].cut_id == cut_id)
+            return i;
+    return -1;
+}
+
+int tame_model_clear_cut_rows(tame_model *m)
+{
+    int kept = 0, removed = 0;
+    for (int i = 0; i < m->nrows; i++) {
+        if (m->rows[i].cut_id >= 1) {
+            free_row(&m->rows[i]);
+            removed++;
+        } else {
+            m->rows[kept++] = m->rows[i];
+        }
+    }
+    if (removed) {
+        m->nrows = kept;
+        reindex_rows(m);
+        touch(m);
+    }
+    return removed;
+}
+
+static void free_attachments(tame_model *m)
+{
+    while (m->attached) {
+        attachment *a = m->attached;
+        m->attached = a->next;
+        if (a->data)
+            a->ops->free(a->data);
+        free(a);
+    }
+}
+
+void tame_model_attach(tame_model *m, const tame_model_attach_ops *ops, void *data)
+{
+    attachment **p = &m->attached;
+    while (*p && (*p)->ops != ops)
+        p = &(*p)->next;
+    if (*p) {
+        if ((*p)->data && (*p)->data != data)
+            ops->free((*p)->data);
+        (*p)->data = data;
+        if (!data) {
+            attachment *dead = *p;
+            *p = dead->next;
+            free(dead);
+        }
+        return;
+    }
+    if (!data)
+        return;
+    attachment *a = tame_xcalloc(1, sizeof *a);
+    a->ops = ops;
+    a->data = data;
+    a->next = m->attached;
+    m->attached = a;
+}
+
+void *tame_model_attachment(const tame_model *m, const tame_model_attach_ops *ops)
+{
+    for (const attachment *a = m->attached; a; a = a->next)
+        if (a->ops == ops)
+            return a->data;
+    return NULL;
 }
 
 /* }=== */

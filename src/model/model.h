@@ -122,6 +122,42 @@ void tame_model_set_obj_name(tame_model *m, const char *name);
 
 /* }=== */
 
+/* {=== cut rows and attachments (row origin) ===
+ * A row is either a model row (the user's constraint) or a cut row: a valid inequality in
+ * x-space added by a cut loop (src/cuts), which records the id (>= 1) of its cut in the cut
+ * record. Cut rows are ordinary rows for everything else (the LP relaxation, branch-and-bound,
+ * show, write), so branching on a model after `cuts` is cut-and-branch. */
+
+/* Adds a cut row lb <= e <= ub holding cut `cut_id` (>= 1), as tame_model_add_row does.
+ * TAME_BADARG also when cut_id < 1 or a row already holds that id. */
+tame_status tame_model_add_cut_row(tame_model *m, const char *name, const tame_linexpr *e,
+                                   mpq_srcptr lb, mpq_srcptr ub, int cut_id,
+                                   int *index) TAME_NODISCARD;
+/* The cut id held by row i, or -1 for a model row. */
+int tame_model_row_cut_id(const tame_model *m, int i);
+bool tame_model_row_is_cut(const tame_model *m, int i);
+/* Number of cut rows. */
+int tame_model_ncut_rows(const tame_model *m);
+/* Index of the row holding cut `cut_id`, or -1. */
+int tame_model_find_cut_row(const tame_model *m, int cut_id);
+/* Deletes every cut row (model rows keep their order); returns how many were deleted. */
+int tame_model_clear_cut_rows(tame_model *m);
+
+/* Attachments: data owned by the model and freed with it (the cut record lives here, so that
+ * a model carries its cuts' derivations wherever it goes). `ops` identifies the slot. */
+typedef struct tame_model_attach_ops {
+    const char *name;
+    void (*free)(void *data);              /* frees data */
+    void *(*copy)(const void *data);       /* deep copy for tame_model_copy; NULL: not copied */
+} tame_model_attach_ops;
+
+/* Stores data in the slot of ops, freeing what was there; data NULL empties the slot. */
+void tame_model_attach(tame_model *m, const tame_model_attach_ops *ops, void *data);
+/* The data in the slot of ops, or NULL. Borrowed: valid until the slot changes. */
+void *tame_model_attachment(const tame_model *m, const tame_model_attach_ops *ops);
+
+/* }=== */
+
 /* True when `name` can name a variable or row: non-empty, at most 255 bytes, no blanks,
  * does not start with a digit, '.', a sign or ':' and contains none of + - * < > = : ^ ; */
 bool tame_model_name_is_valid(const char *name);
