@@ -24,6 +24,7 @@ typedef struct tame_cmd {
 /* The built-in tables (one per command group, NULL-name terminated). */
 extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];
+extern const tame_cmd tame_cmds_ui[]; /* view (cmds_ui.c) */
 
 /* Registers every built-in command into tame.commands and creates tame.cmd (whose fields
  * forward to tame.commands[name].fn). */
