@@ -62,6 +62,7 @@ typedef struct tame_pane_ops {
     void (*where)(const tame_ui_state *st, char *buf, int size);
     const tame_ui_keybind *keys;    /* the pane's own keys, {0} terminated */
     const char *empty;              /* shown when the pane has no view */
+    const char *hint;               /* the pane's main keys, on the bottom line */
 } tame_pane_ops;
 
 extern const tame_pane_ops tame_pane_tree_ops;

@@ -265,7 +265,8 @@ static int crosses(const double a[2], double c, double x0, double x1, double y0,
     double v00 = a[0] * x0 + a[1] * y0 - c, v01 = a[0] * x0 + a[1] * y1 - c;
     double v10 = a[0] * x1 + a[1] * y0 - c, v11 = a[0] * x1 + a[1] * y1 - c;
     double lo = fmin(fmin(v00, v01), fmin(v10, v11)), hi = fmax(fmax(v00, v01), fmax(v10, v11));
-    return lo <= 0 && hi >= 0;
+    /* half-open, so that a line on the border between two cells marks only one of them */
+    return lo < 0 && hi >= 0;
 }
 
 void tame_fmt_cuts_drawing(const tame_cut_view *v, int sel, int w, int h, tame_ui_canvas *c,
@@ -456,7 +457,6 @@ static void cuts_move(tame_ui_state *st, int delta)
     }
     if (last >= 0)
         p->sel = p->rows[last];
-    p->parent_pick = p->child_pick = 0;
 }
 
 static int cuts_detail(tame_ui_state *st, tame_ui_text *out, char *title, int size)
@@ -510,7 +510,7 @@ static void cuts_where(const tame_ui_state *st, char *buf, int size)
     snprintf(buf, (size_t)size, "item %d/%d  rank <= %d", at, n, tame_cut_view_max_rank(v));
 }
 
-/* p: the selected cut's parents in turn; c: the cuts derived from it in turn */
+/* p: go to the selected cut's first parent; c: to the first cut derived from it */
 static unsigned k_parent(tame_ui_state *st)
 {
     const tame_cut_view *v = st->views->cuts;
@@ -520,15 +520,12 @@ static unsigned k_parent(tame_ui_state *st)
         return TAME_UI_HANDLED | TAME_UI_REDRAW;
     }
     const tame_cut_item_view *it = &v->items[p->sel];
-    int q = p->parent_pick % it->nparents;
-    int pick = p->parent_pick + 1;
-    if (it->parents[q].index >= 0)
-        p->sel = it->parents[q].index;
-    p->parent_pick = 0;
-    p->child_pick = 0;
-    tame_ui_message(st, 0, "parent %d of %d (multiplier %s)", q + 1, it->nparents,
-                    it->parents[q].mult ? it->parents[q].mult : "?");
-    (void)pick;
+    char lab[64];
+    tame_cut_item_label(it, lab, sizeof lab);
+    if (it->parents[0].index >= 0)
+        p->sel = it->parents[0].index;
+    tame_ui_message(st, 0, "first of %d parents of %s (multiplier %s)", it->nparents, lab,
+                    it->parents[0].mult ? it->parents[0].mult : "?");
     return TAME_UI_HANDLED | TAME_UI_REDRAW;
 }
 
@@ -538,21 +535,19 @@ static unsigned k_child(tame_ui_state *st)
     tame_cuts_pane *p = &st->cuts;
     if (p->sel < 0)
         return 0;
-    int n = 0;
+    int n = 0, first = -1;
     for (int c = 0; c < v->nitems; c++)
-        n += is_parent_of(&v->items[c], p->sel);
+        if (is_parent_of(&v->items[c], p->sel)) {
+            if (first < 0)
+                first = c;
+            n++;
+        }
     if (n == 0) {
         tame_ui_message(st, 1, "no cut is derived from this one");
         return TAME_UI_HANDLED | TAME_UI_REDRAW;
     }
-    int want = p->child_pick % n, seen = 0, from = p->sel;
-    for (int c = 0; c < v->nitems; c++)
-        if (is_parent_of(&v->items[c], from) && seen++ == want) {
-            p->sel = c;
-            break;
-        }
-    tame_ui_message(st, 0, "derived cut %d of %d", want + 1, n);
-    p->child_pick = 0;
+    p->sel = first;
+    tame_ui_message(st, 0, "first of %d cuts derived from it", n);
     return TAME_UI_HANDLED | TAME_UI_REDRAW;
 }
 
@@ -563,6 +558,7 @@ static const tame_ui_keybind cuts_keys[] = {
 
 const tame_pane_ops tame_pane_cuts_ops = {
     cuts_sync, cuts_move, cuts_detail, cuts_search, cuts_format, cuts_where, cuts_keys,
-    "no cut hierarchy yet: run a cut loop, or try tame.ui.demo(\"cuts\")"};
+    "no cut hierarchy yet: run a cut loop, or try tame.ui.demo(\"cuts\")",
+    "j/k move  p parent  c derived cut  Enter detail"};
 
 /* }=== */

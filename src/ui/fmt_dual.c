@@ -525,6 +525,7 @@ static const tame_ui_keybind dual_keys[] = {
 
 const tame_pane_ops tame_pane_dual_ops = {
     dual_sync, dual_move, dual_detail, dual_search, dual_format, dual_where, dual_keys,
-    "no dual function yet: build one (dual ...), or try tame.ui.demo(\"dual\")"};
+    "no dual function yet: build one (dual ...), or try tame.ui.demo(\"dual\")",
+    "h/l move d  +/- zoom  b go to b  j/k scroll checks  Enter detail"};
 
 /* }=== */

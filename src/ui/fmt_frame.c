@@ -108,7 +108,7 @@ static void status_line(const tame_ui_state *st, tame_ui_canvas *c, int y)
     if (has)
         tame_pane_ops_of(st->pane)->where(st, where, sizeof where);
     tame_ui_canvas_puts(c, 1, y, st->w - 2, where, TAME_UI_STATUS);
-    static const char hint[] = "? keys  : command  / search  q quit";
+    static const char hint[] = "Tab pane  ? keys  q back to tame>";
     int n = (int)sizeof hint - 1;
     if ((int)strlen(where) + n + 4 <= st->w)
         tame_ui_canvas_puts(c, st->w - n - 1, y, n, hint, TAME_UI_STATUS);
@@ -144,9 +144,9 @@ static void command_line(const tame_ui_state *st, tame_ui_canvas *c, int y)
             tame_ui_canvas_puts(c, pl, y, st->w - pl, st->cmd_text + off, TAME_UI_NORMAL);
         return;
     }
-    tame_ui_canvas_puts(c, 0, y, st->w,
-                        ": command  / search  Enter detail  Tab pane  ? keys  q back to tame>",
-                        TAME_UI_DIM);
+    char hint[256];
+    snprintf(hint, sizeof hint, "%s  : command", tame_pane_ops_of(st->pane)->hint);
+    tame_ui_canvas_puts(c, 0, y, st->w, hint, TAME_UI_DIM);
 }
 
 int tame_ui_cursor(const tame_ui_state *st, int *y, int *x)

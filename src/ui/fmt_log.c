@@ -98,4 +98,5 @@ static void log_where(const tame_ui_state *st, char *buf, int size)
 static const tame_ui_keybind log_keys[] = {{0, NULL, NULL, NULL}};
 
 const tame_pane_ops tame_pane_log_ops = {log_sync,   log_move,  log_detail, log_search,
-                                         log_format, log_where, log_keys,   "(the log is empty)"};
+                                         log_format, log_where, log_keys,   "(the log is empty)",
+                                         "j/k PgUp/PgDn scroll  G newest  / find  n next"};

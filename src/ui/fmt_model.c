@@ -61,8 +61,9 @@ static int var_line(const tame_model_view *v, int j, const var_cols *c, int widt
     int k = tame_ui_text_add(t, "  %-*.*s %-4s %*.*s %*.*s %*.*s", c->name, c->name, x->name,
                              x->kind, c->lb, c->lb, x->lb, c->ub, c->ub, x->ub, c->obj, c->obj,
                              x->obj);
+    char num[32];
     if (x->has_x)
-        tame_ui_text_append(t, k, TAME_UI_NORMAL, " %12.6g", x->x);
+        tame_ui_text_append(t, k, TAME_UI_NORMAL, " %12s", tame_fmt_num(x->x, num, sizeof num));
     clip(t, k, width);
     return k;
 }
@@ -78,9 +79,9 @@ static int row_header(const tame_model_view *v, int width, tame_ui_text *t)
 static int row_line(const tame_model_view *v, int i, int width, tame_ui_text *t)
 {
     const tame_model_row_view *r = &v->rows[i];
-    char dual[40] = "";
+    char dual[40] = "", num[32];
     if (r->has_dual)
-        snprintf(dual, sizeof dual, "  [%.6g]", r->dual);
+        snprintf(dual, sizeof dual, "  [%s]", tame_fmt_num(r->dual, num, sizeof num));
     int room = width - (int)strlen(dual);
     char *text = strcmp(r->sense, "free") == 0
                      ? tame_xasprintf("  %s: %s (free)", r->name, r->expr)
@@ -102,8 +103,8 @@ static int row_line(const tame_model_view *v, int i, int width, tame_ui_text *t)
 static int title_line(const tame_model_view *v, int width, tame_ui_text *t)
 {
     int k = tame_ui_text_add(t, "model %s (%s): %d variables (%d integer), %d rows%s%s", v->name,
-                             v->maximize ? "maximize" : "minimize", v->nvars, v->nints, v->nrows,
-                             v->lp_status ? "; " : "", v->lp_status ? v->lp_status : "");
+                             v->maximize ? "max" : "min", v->nvars, v->nints, v->nrows,
+                             v->lp_status ? ", " : "", v->lp_status ? v->lp_status : "");
     tame_ui_text_span(t, k, 0, t->lines[k].len, TAME_UI_HEADER);
     clip(t, k, width);
     return k;
@@ -302,6 +303,7 @@ static const tame_ui_keybind model_keys[] = {
 
 const tame_pane_ops tame_pane_model_ops = {
     model_sync, model_move, model_detail, model_search, model_format, model_where, model_keys,
-    "no model: read FILE, or new NAME"};
+    "no model: read FILE, or new NAME",
+    "/ find a name  n next  v variables  r rows  Enter column or row"};
 
 /* }=== */

@@ -837,6 +837,7 @@ static const tame_ui_keybind tree_keys[] = {
 
 const tame_pane_ops tame_pane_tree_ops = {
     tree_sync, tree_move, tree_detail, tree_search, tree_format, tree_where, tree_keys,
-    "no tree yet: solve a model, or try tame.ui.demo(\"tree\")"};
+    "no tree yet: solve a model, or try tame.ui.demo(\"tree\")",
+    "j/k move  h/l fold  i incumbent  b best open  v layout  Enter detail"};
 
 /* }=== */

@@ -15,9 +15,12 @@ struct tame_ui_log {
     int esc;                /* inside an escape sequence: 1 after ESC, 2 after ESC [ */
     unsigned long stamp, dropped;
     int captured, passthrough;
-    tame_log_fn prev_fn;    /* the sink before capture */
+    tame_log_fn prev_fn;    /* the sink before capture (may be another log's tee) */
     void *prev_ud;
+    struct tame_ui_log *next_capturing; /* the list of capturing logs, to relink on free */
 };
+
+static tame_ui_log *capturing; /* logs whose tee is installed or chained behind another */
 
 static void tee(void *ud, const char *text, size_t len);
 
@@ -139,31 +142,37 @@ static void tee(void *ud, const char *text, size_t len)
 
 void tame_ui_log_capture(tame_ui_log *l)
 {
-    tame_log_fn fn;
-    void *ud;
-    tame_log_get_sink(&fn, &ud);
-    if (fn == tee && ud == l)
+    if (l->captured)
         return;
-    if (fn == tee) {
-        /* another log's tee: pass text to what that one passes to, never chain tees, so
-         * freeing either log cannot leave the other pointing at freed memory */
-        tame_ui_log *other = ud;
-        fn = other->prev_fn;
-        ud = other->prev_ud;
-    }
-    l->prev_fn = fn;
-    l->prev_ud = ud;
+    tame_log_get_sink(&l->prev_fn, &l->prev_ud);
     l->captured = 1;
+    l->next_capturing = capturing;
+    capturing = l;
     tame_log_set_sink(tee, l);
 }
 
 void tame_ui_log_release(tame_ui_log *l)
 {
+    if (!l->captured)
+        return;
+    /* whoever passes text to l (the sink itself, or a later log's tee) now passes it to what
+     * l passed it to: the chain stays intact whatever order the logs are freed in */
     tame_log_fn fn;
     void *ud;
     tame_log_get_sink(&fn, &ud);
     if (fn == tee && ud == l)
         tame_log_set_sink(l->prev_fn, l->prev_ud);
+    for (tame_ui_log **p = &capturing; *p;) {
+        if (*p == l) {
+            *p = l->next_capturing;
+            continue;
+        }
+        if ((*p)->prev_fn == tee && (*p)->prev_ud == l) {
+            (*p)->prev_fn = l->prev_fn;
+            (*p)->prev_ud = l->prev_ud;
+        }
+        p = &(*p)->next_capturing;
+    }
     l->captured = 0;
 }
 

@@ -71,7 +71,6 @@ typedef struct tame_cuts_pane {
     int top;                /* first list row shown */
     int *rows;              /* display list: item index, or -1 - rank for a rank heading */
     int nrows;
-    int parent_pick, child_pick; /* cycling p / c through parents and children */
 } tame_cuts_pane;
 
 typedef struct tame_model_pane {

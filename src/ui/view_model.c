@@ -26,7 +26,7 @@ tame_model_view *tame_model_view_new(const tame_model *m, const tame_solution *s
     v->solution_tag = sol;
     if (sol)
         v->lp_status = sol->status == TAME_LP_OPTIMAL
-                           ? tame_xasprintf("LP optimal, objective %.10g", sol->objective)
+                           ? tame_xasprintf("LP optimal %.10g", sol->objective)
                            : tame_xasprintf("LP %s", tame_lp_status_str(sol->status));
     int ok = sol && sol->status == TAME_LP_OPTIMAL;
     /* the objective as text */
