@@ -102,9 +102,10 @@ static int row_line(const tame_model_view *v, int i, int width, tame_ui_text *t)
 
 static int title_line(const tame_model_view *v, int width, tame_ui_text *t)
 {
-    int k = tame_ui_text_add(t, "model %s (%s): %d variables (%d integer), %d rows%s%s", v->name,
-                             v->maximize ? "max" : "min", v->nvars, v->nints, v->nrows,
-                             v->lp_status ? ", " : "", v->lp_status ? v->lp_status : "");
+    int k = tame_ui_text_add(t, "model %s (%s): %d variable%s (%d integer), %d row%s%s%s", v->name,
+                             v->maximize ? "max" : "min", v->nvars, v->nvars == 1 ? "" : "s",
+                             v->nints, v->nrows, v->nrows == 1 ? "" : "s", v->lp_status ? ", " : "",
+                             v->lp_status ? v->lp_status : "");
     tame_ui_text_span(t, k, 0, t->lines[k].len, TAME_UI_HEADER);
     clip(t, k, width);
     return k;

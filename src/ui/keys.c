@@ -328,6 +328,7 @@ unsigned tame_ui_key(tame_ui_state *st, int key)
         return TAME_UI_HANDLED | TAME_UI_REDRAW;
     }
     if (key >= '1' && key < '1' + TAME_PANE_COUNT) {
+        st->msg[0] = '\0';
         tame_ui_switch(st, (tame_pane)(key - '1'));
         return TAME_UI_HANDLED | TAME_UI_REDRAW;
     }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -151,6 +152,18 @@ typedef struct screen {
 
 static screen *active;
 
+/* SIGWINCH while the workbench is open. ncurses installs its own handler only once per process
+ * and only over the default disposition, so a second workbench in the same process would miss
+ * resizes; our handler works every time. It interrupts the blocking read (no SA_RESTART), wgetch
+ * returns ERR, and the loop asks the terminal for its size. */
+static volatile sig_atomic_t got_winch;
+
+static void on_winch(int sig)
+{
+    (void)sig;
+    got_winch = 1;
+}
+
 int tame_ui_is_active(void)
 {
     return active != NULL;
@@ -281,6 +294,18 @@ static void resize(screen *s, int w, int h)
     getmaxyx(stdscr, maxy, maxx);
     tame_ui_resize(&s->st, maxx, maxy);
     clearok(curscr, TRUE);
+}
+
+/* After SIGWINCH: the terminal's new size into curses. */
+static void follow_winch(screen *s)
+{
+    got_winch = 0;
+    struct winsize ws;
+    if (s->ttyout && ioctl(fileno(s->ttyout), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+        ws.ws_col > 0)
+        resize(s, ws.ws_col, ws.ws_row);
+    else
+        resize(s, 0, 0);
 }
 
 int tame_ui_key_from_curses(int k)
@@ -437,13 +462,12 @@ static tame_status open_terminal(screen *s)
         capture_stop(s);
         return tame_err_set(TAME_IO, "cannot redirect the output while the panes are open");
     }
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    /* ncurses installs its SIGWINCH handler only over the default one; put the old one back
-     * when the workbench closes so that Readline sees resizes again */
-    sigaction(SIGWINCH, &dfl, &s->old_winch);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_winch;
+    sigemptyset(&sa.sa_mask);
+    got_winch = 0;
+    sigaction(SIGWINCH, &sa, &s->old_winch); /* the old one comes back when the workbench closes */
     /* the window size from the terminal: Readline exports LINES and COLUMNS, and ncurses would
      * prefer those (stale after a resize) to the terminal's own size */
     unsetenv("LINES");
@@ -516,7 +540,11 @@ tame_status tame_ui_run(tame_ui_views *views, tame_pane pane, const tame_ui_hook
         }
         int k = next_input(s);
         if (k == ERR) {
-            if (tame_interrupt_pending()) {
+            if (got_winch) {
+                follow_winch(s);
+                dirty = 1;
+                idle = 0;
+            } else if (tame_interrupt_pending()) {
                 tame_interrupt_clear();
                 if (s->st.cmd_active)
                     cancel_cmdline(s);
@@ -562,6 +590,8 @@ void tame_ui_pump(void)
             s->typeahead[s->ntype++] = k;
     }
     wtimeout(stdscr, -1);
+    if (got_winch)
+        follow_winch(s);
     redraw(s);
 }
 
