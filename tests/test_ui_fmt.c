@@ -289,6 +289,31 @@ static void test_tree_print_golden(void **state)
     free(s);
 }
 
+/* A middle child sits straight below its parent: the edge has no horizontal part (this once
+ * looped until the column counter overflowed). */
+static void test_bound_layout_child_straight_below_parent(void **state)
+{
+    (void)state;
+    tame_tree_view *v = tame_tree_view_new(NULL, 0);
+    tame_tree_node_set_lp(tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED), 0, NULL);
+    for (int k = 1; k <= 3; k++)
+        tame_tree_node_set_lp(tame_tree_view_add(v, k, 0, TAME_FATE_PRUNED), k, NULL);
+    assert_int_equal(tame_tree_view_finish(v), TAME_OK);
+    tame_ui_text t = TAME_UI_TEXT_INIT;
+    tame_fmt_tree_bound_print(v, 30, 8, &t);
+    char *s = join(&t);
+    assert_string_equal(s, "LP bound B branched I integral\n"
+                           "      0+      +---B---+\n"
+                           "       |      |   |   |\n"
+                           "      1+      P   |   |\n"
+                           "       |          |   |\n"
+                           "      2+          P   |\n"
+                           "       |              |\n"
+                           "      3+              P\n");
+    free(s);
+    tame_tree_view_free(&v);
+}
+
 static void test_cuts_print_golden(void **state)
 {
     tame_ui_views *v = *state;
@@ -639,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_log_capture_tees_the_sink),
         cmocka_unit_test(test_text_wrap_and_spans),
         cmocka_unit_test_setup_teardown(test_tree_print_golden, setup_views, teardown_views),
+        cmocka_unit_test(test_bound_layout_child_straight_below_parent),
         cmocka_unit_test_setup_teardown(test_cuts_print_golden, setup_views, teardown_views),
         cmocka_unit_test_setup_teardown(test_cuts_drawing_marks_points_and_cuts, setup_views,
                                         teardown_views),

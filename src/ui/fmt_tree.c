@@ -530,7 +530,7 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
             continue;
         int x1 = px[a], y1 = py[a], x2 = px[i], y2 = py[i];
         int step = x2 > x1 ? 1 : -1;
-        for (int x = x1 + step; x != x2; x += step)
+        for (int x = x1 + step; x1 != x2 && x != x2; x += step)
             tame_ui_canvas_put(c, ox + x, oy + y1, '-', TAME_UI_DIM);
         if (y2 != y1) {
             if (x2 != x1)
