@@ -385,7 +385,8 @@ static int ui_cuts(lua_State *L)
             const char *name = opt_str(L, t, "name", fn, what);
             if (!name)
                 return luaL_error(L, "%s: %s.name is missing", fn, what);
-            tame_cut_item_view *it = tame_cut_view_add_row(v, name, opt_str(L, t, "text", fn, what));
+            const char *text = opt_str(L, t, "text", fn, what);
+            tame_cut_item_view *it = tame_cut_view_add_row(v, name, text);
             read_2d(L, t, it, fn, what);
             each_line(L, t, "lines", fn, what, cut_line, it);
             lua_pop(L, 1);

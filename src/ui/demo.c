@@ -401,7 +401,8 @@ tame_dual_view *tame_ui_demo_dual(void)
     }
     mpq_clears(best_size, best_gap, size, gap, a1, a2, NULL);
     tame_dual_view_add_line(v, "z: the value function of MATH.md 7.1 (closed form)");
-    tame_dual_view_add_line(v, "F_BB is strong at b = 3/4 but not subadditive (a generalized dual)");
+    tame_dual_view_add_line(v, "F_BB is strong at b = 3/4 but not subadditive "
+                               "(a generalized dual)");
 
     for (int i = 0; i < GRID_N; i++)
         mpq_clears(d[i], F[i], Z[i], NULL);

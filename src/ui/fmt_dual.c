@@ -159,7 +159,8 @@ static void draw_plot(const tame_dual_view *v, const tame_dual_pane *p, int curs
     for (int s = 1; s >= 0; s--) {
         for (int k = 0; k < v->nkinks[s]; k++) {
             double d = v->kinks[s][k], val;
-            if (d < lo || d > hi || !(hi > lo) || !interp(s ? v->z : v->f, s ? v->nz : v->nf, d, &val))
+            const tame_dual_point *pts = s ? v->z : v->f;
+            if (d < lo || d > hi || !(hi > lo) || !interp(pts, s ? v->nz : v->nf, d, &val))
                 continue;
             int q = (int)lround((d - lo) / (hi - lo) * (pw - 1));
             tame_ui_canvas_put(c, ox + q, oy + row_for(val, ymin, ymax, ph), s ? 'k' : 'K',
@@ -174,15 +175,6 @@ static void draw_plot(const tame_dual_view *v, const tame_dual_pane *p, int curs
     tame_ui_canvas_puts(c, ox + pw - (int)strlen(b), oy + ph, (int)strlen(b), b, TAME_UI_DIM);
     const char *dn = v->dname ? v->dname : "d";
     tame_ui_canvas_puts(c, ox + pw / 2 - (int)strlen(dn) / 2, oy + ph, pw / 2, dn, TAME_UI_DIM);
-    if (qb >= 0 && v->btext) {
-        snprintf(buf, sizeof buf, "b=%s", v->btext);
-        int bx = ox + qb - (int)strlen(buf) / 2;
-        if (bx + (int)strlen(buf) > ox + pw)
-            bx = ox + pw - (int)strlen(buf);
-        if (bx < ox + (int)strlen(a) + 1)
-            bx = ox + (int)strlen(a) + 1;
-        (void)bx;
-    }
     /* readout at the cursor */
     if (cursor >= 0 && cursor < v->nf) {
         const tame_dual_point *fp = &v->f[cursor];
@@ -192,10 +184,12 @@ static void draw_plot(const tame_dual_view *v, const tame_dual_pane *p, int curs
         double zv;
         for (int i = 0; i < v->nz; i++)
             if (fabs(v->z[i].d - fp->d) <= 1e-12 * fmax(1, fabs(fp->d))) {
-                snprintf(zt, sizeof zt, "%s",
-                         v->z[i].vtext ? v->z[i].vtext
-                                       : isfinite(v->z[i].v) ? tame_fmt_num(v->z[i].v, buf, sizeof buf)
-                                                             : "inf");
+                if (v->z[i].vtext)
+                    snprintf(zt, sizeof zt, "%s", v->z[i].vtext);
+                else if (isfinite(v->z[i].v))
+                    tame_fmt_num(v->z[i].v, zt, sizeof zt);
+                else
+                    snprintf(zt, sizeof zt, "inf");
                 break;
             }
         if (strcmp(zt, "-") == 0 && interp(v->z, v->nz, fp->d, &zv))
@@ -223,7 +217,9 @@ static void kinks_text(const tame_dual_view *v, int s, tame_ui_text *out, int wi
         for (int i = 0; i < n; i++)
             if (pts[i].dtext && fabs(pts[i].d - v->kinks[s][k]) <= 1e-12 * fmax(1, fabs(pts[i].d)))
                 t = pts[i].dtext;
-        char *next = tame_xasprintf("%s %s", line, t ? t : tame_fmt_num(v->kinks[s][k], b, sizeof b));
+        if (!t)
+            t = tame_fmt_num(v->kinks[s][k], b, sizeof b);
+        char *next = tame_xasprintf("%s %s", line, t);
         free(line);
         line = next;
     }
@@ -247,7 +243,8 @@ static void side_text(const tame_dual_view *v, int width, int details, tame_ui_t
                                 "%s", tame_dual_check_word(ch->result));
             if (ch->detail && (details || ch->result == 0)) {
                 char *line = tame_xasprintf("    %s", ch->detail);
-                tame_ui_text_wrap(out, line, width, 6, ch->result == 0 ? TAME_UI_FAIL : TAME_UI_DIM);
+                tame_ui_text_wrap(out, line, width, 6,
+                                  ch->result == 0 ? TAME_UI_FAIL : TAME_UI_DIM);
                 free(line);
             }
         }

@@ -168,7 +168,8 @@ static int outline_line(const tame_tree_view *v, int i, const unsigned char *fol
         pre[k] = n->next_sibling >= 0 ? '|' : '`';
         pre[k + 1] = '-';
         k -= 2;
-        for (int a = n->parent_index; a >= 0 && v->nodes[a].depth > 0; a = v->nodes[a].parent_index) {
+        for (int a = n->parent_index; a >= 0 && v->nodes[a].depth > 0;
+             a = v->nodes[a].parent_index) {
             pre[k] = v->nodes[a].next_sibling >= 0 ? '|' : ' ';
             pre[k + 1] = ' ';
             k -= 2;
@@ -177,8 +178,8 @@ static int outline_line(const tame_tree_view *v, int i, const unsigned char *fol
     char label[256];
     int nc = n->first_child >= 0;
     int hidden = fold && fold[i] && nc ? subtree_size(v, i) - 1 : 0;
-    snprintf(label, sizeof label, "%s#%d %s%s", hidden ? "+" : "", n->id,
-             n->bound ? n->bound : (n->parent < 0 ? "root" : ""), "");
+    snprintf(label, sizeof label, "%s#%d %s", hidden ? "+" : "", n->id,
+             n->bound ? n->bound : (n->parent < 0 ? "root" : ""));
     char more[32] = "";
     if (hidden)
         snprintf(more, sizeof more, " [+%d]", hidden);

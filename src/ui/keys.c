@@ -213,8 +213,8 @@ void tame_ui_help_text(tame_pane p, tame_ui_text *out)
     tame_ui_text_span(out, k, 0, out->lines[k].len, TAME_UI_HEADER);
     help_table(global_keys, out);
     tame_ui_text_add(out, "%s", "");
-    tame_ui_text_add(out, "Commands typed after : run as at the tame> prompt; their output goes to");
-    tame_ui_text_add(out, "the log pane (5), its last line to the message line.");
+    tame_ui_text_add(out, "Commands typed after : run as at the tame> prompt; their output");
+    tame_ui_text_add(out, "goes to the log pane (5), its last line to the message line.");
 }
 
 /* }=== */

@@ -99,7 +99,8 @@ void tame_ui_canvas_put(tame_ui_canvas *c, int x, int y, char ch, tame_ui_attr a
 char tame_ui_canvas_get(const tame_ui_canvas *c, int x, int y);
 /* Writes a string from (x, y) to the right, clipped at the grid's edge and at x + maxw
  * (maxw < 0: no limit). Returns the number of bytes written. */
-int tame_ui_canvas_puts(tame_ui_canvas *c, int x, int y, int maxw, const char *s, tame_ui_attr attr);
+int tame_ui_canvas_puts(tame_ui_canvas *c, int x, int y, int maxw, const char *s,
+                        tame_ui_attr attr);
 /* Sets the attribute of cells [x, x+len) on row y. */
 void tame_ui_canvas_attr(tame_ui_canvas *c, int x, int y, int len, tame_ui_attr attr);
 /* Copies lines [top, top+h) of src into the rectangle (x, y, w, h), clipped, spans included. */
