@@ -197,7 +197,8 @@ static void test_log_keeps_lines_and_filters_control_bytes(void **state)
 {
     (void)state;
     tame_ui_log *l = tame_ui_log_new(16);
-    const char in[] = "one\ntwo\r\nprogress 10%\rprogress 90%\rdone\n\tx\x1b[31mred\x1b[0m\x07\npartial";
+    const char in[] = "one\ntwo\r\nprogress 10%\rprogress 90%\rdone\n"
+                      "\tx\x1b[31mred\x1b[0m\x07\npartial";
     tame_ui_log_append(l, in, sizeof in - 1);
     assert_int_equal(tame_ui_log_nlines(l), 5);
     assert_string_equal(tame_ui_log_line(l, 0), "one");
@@ -266,6 +267,15 @@ static void test_text_wrap_and_spans(void **state)
     assert_string_equal(t.lines[0].s, "  xy");
     assert_int_equal(t.lines[0].spans[0].start, 2);
     assert_int_equal(t.lines[0].spans[0].attr, TAME_UI_OK);
+    tame_ui_text_done(&t);
+    tame_ui_canvas_done(&c);
+    /* control bytes never reach a painter */
+    k = tame_ui_text_add(&t, "a\nb\x1b[1mc\x7f");
+    assert_string_equal(t.lines[k].s, "a b?[1mc?");
+    tame_ui_canvas_init(&c, 3, 1);
+    tame_ui_canvas_puts(&c, 0, 0, -1, "\t\x01z", TAME_UI_NORMAL);
+    assert_int_equal(tame_ui_canvas_get(&c, 0, 0), ' ');
+    assert_int_equal(tame_ui_canvas_get(&c, 1, 0), '?');
     tame_ui_text_done(&t);
     tame_ui_canvas_done(&c);
 }

@@ -40,6 +40,17 @@ static int new_line(tame_ui_text *t, char *s)
     return t->n++;
 }
 
+/* A line holds no control bytes: curses would interpret them (a newline moves the cursor, an
+ * escape shows as two columns). Newlines and tabs become blanks, others '?'. */
+static void clean(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+        else if (*p < 0x20 || *p == 0x7f)
+            *p = '?';
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list aq;
@@ -59,10 +70,7 @@ int tame_ui_text_add(tame_ui_text *t, const char *fmt, ...)
     va_start(ap, fmt);
     char *s = vformat(fmt, ap);
     va_end(ap);
-    /* a line never holds a newline: painters and golden files count lines */
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            *p = ' ';
+    clean(s); /* painters and golden files count lines */
     return new_line(t, s);
 }
 
@@ -94,9 +102,7 @@ void tame_ui_text_append(tame_ui_text *t, int i, tame_ui_attr attr, const char *
     va_start(ap, fmt);
     char *add = vformat(fmt, ap);
     va_end(ap);
-    for (char *p = add; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            *p = ' ';
+    clean(add);
     tame_ui_line *l = &t->lines[i];
     int n = (int)strlen(add);
     l->s = tame_xrealloc(l->s, (size_t)(l->len + n + 1), 1);
@@ -210,7 +216,8 @@ void tame_ui_canvas_put(tame_ui_canvas *c, int x, int y, char ch, tame_ui_attr a
     if (x < 0 || y < 0 || x >= c->w || y >= c->h)
         return;
     size_t k = (size_t)y * (size_t)c->w + (size_t)x;
-    c->ch[k] = ch;
+    unsigned char u = (unsigned char)ch;
+    c->ch[k] = u == '\n' || u == '\t' || u == '\r' ? ' ' : u < 0x20 || u == 0x7f ? '?' : ch;
     c->attr[k] = (unsigned char)attr;
 }
 
