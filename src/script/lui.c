@@ -232,6 +232,63 @@ static void tree_line(void *ud, const char *line)
     tame_tree_node_add_line(ud, "%s", line);
 }
 
+static void tree_dual(void *ud, const char *line)
+{
+    tame_tree_node_add_dual(ud, line, NULL);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* duals = {"R1 = 1/2", ...} or {R1 = "1/2", R2 = 0, ...} (shown sorted by name) */
+static void read_duals(lua_State *L, int t, tame_tree_node_view *nd, const char *fn,
+                       const char *what)
+{
+    lua_getfield(L, t, "duals");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s: %s.duals must be a table", fn, what);
+    int d = lua_gettop(L);
+    if (luaL_len(L, d) > 0) {
+        lua_pop(L, 1);
+        each_line(L, t, "duals", fn, what, tree_dual, nd);
+        return;
+    }
+    size_t n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, d)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "%s: %s.duals: keys must be row names", fn, what);
+        n++;
+    }
+    /* the names, sorted; the array is a userdata so that an error cannot leak it */
+    const char **names = lua_newuserdatauv(L, (n ? n : 1) * sizeof *names, 0);
+    size_t k = 0;
+    lua_pushnil(L);
+    while (lua_next(L, d)) {
+        lua_pop(L, 1);
+        names[k++] = lua_tostring(L, -1); /* alive as keys of the table */
+    }
+    qsort(names, n, sizeof *names, cmp_cstr);
+    for (k = 0; k < n; k++) {
+        lua_getfield(L, d, names[k]);
+        char w[160], *text;
+        double x;
+        snprintf(w, sizeof w, "%s.duals.%s", what, names[k]);
+        get_num(L, -1, fn, w, &x, &text);
+        tame_tree_node_add_dual(nd, names[k], text);
+        free(text);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+}
+
 static int ui_tree(lua_State *L)
 {
     static const char fn[] = "tame.ui.tree";
@@ -295,6 +352,7 @@ static int ui_tree(lua_State *L)
         }
         lua_pop(L, 1);
         each_line(L, t, "lines", fn, what, tree_line, nd);
+        read_duals(L, t, nd, fn, what);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

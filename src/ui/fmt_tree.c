@@ -270,6 +270,15 @@ void tame_fmt_tree_detail(const tame_tree_view *v, int i, int width, tame_ui_tex
         }
         free(path);
     }
+    if (n->nduals > 0) {
+        k = tame_ui_text_add(out, "duals");
+        tame_ui_text_span(out, k, 0, 5, TAME_UI_HEADER);
+        for (int q = 0; q < n->nduals; q++) {
+            char *line = tame_xasprintf("  %s", n->duals[q]);
+            tame_ui_text_wrap(out, line, width, 4, TAME_UI_NORMAL);
+            free(line);
+        }
+    }
     for (int q = 0; q < n->nlines; q++)
         tame_ui_text_wrap(out, n->lines[q], width, 2, TAME_UI_NORMAL);
 }
@@ -675,6 +684,9 @@ static int node_matches(const tame_tree_node_view *n, const char *text)
         return 1;
     for (int q = 0; q < n->nlines; q++)
         if (tame_fmt_contains(n->lines[q], text))
+            return 1;
+    for (int q = 0; q < n->nduals; q++)
+        if (tame_fmt_contains(n->duals[q], text))
             return 1;
     return 0;
 }

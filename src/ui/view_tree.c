@@ -54,6 +54,9 @@ static void node_done(tame_tree_node_view *n)
     for (int i = 0; i < n->nlines; i++)
         free(n->lines[i]);
     free(n->lines);
+    for (int i = 0; i < n->nduals; i++)
+        free(n->duals[i]);
+    free(n->duals);
 }
 
 void tame_tree_view_free(tame_tree_view **v)
@@ -107,6 +110,12 @@ void tame_tree_node_add_line(tame_tree_node_view *n, const char *fmt, ...)
     va_end(ap);
     n->lines = tame_xrealloc(n->lines, (size_t)n->nlines + 1, sizeof *n->lines);
     n->lines[n->nlines++] = tame_xstrdup(buf);
+}
+
+void tame_tree_node_add_dual(tame_tree_node_view *n, const char *row, const char *value)
+{
+    n->duals = tame_xrealloc(n->duals, (size_t)n->nduals + 1, sizeof *n->duals);
+    n->duals[n->nduals++] = value ? tame_xasprintf("%s = %s", row, value) : tame_xstrdup(row);
 }
 
 void tame_tree_view_add_point(tame_tree_view *v, double t, int has_incumbent, double incumbent,

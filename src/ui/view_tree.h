@@ -50,7 +50,9 @@ typedef struct tame_tree_node_view {
     char *bound;        /* the branching bound that created the node ("x1 <= 0"); NULL: root */
     char *branch_var;   /* branched nodes: the variable branched on; else NULL */
     char *branch_value; /* its LP value at the node ("3/4"); may be NULL */
-    char **lines;       /* further detail, one line each (solution, duals, phi_t) */
+    char **duals;       /* row duals as "name = value" (exact text), shown under "duals" */
+    int nduals;
+    char **lines;       /* further detail, one line each (solution, phi_t, why pruned) */
     int nlines;
     int incumbent;      /* 1 on the node that found the current incumbent */
     /* set by tame_tree_view_finish: indices into nodes[], -1 for none */
@@ -97,6 +99,8 @@ void tame_tree_node_set_lp(tame_tree_node_view *n, double lp, const char *text);
 /* Appends a detail line (printf format). */
 void tame_tree_node_add_line(tame_tree_node_view *n, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends a row dual "name = value" (value as exact text; NULL: row is the whole text). */
+void tame_tree_node_add_dual(tame_tree_node_view *n, const char *row, const char *value);
 /* Appends a progress sample. */
 void tame_tree_view_add_point(tame_tree_view *v, double t, int has_incumbent, double incumbent,
                               int has_bound, double bound);

@@ -20,14 +20,16 @@ tame.ui.tree{
   title = "lua tree", incumbent = "3/4", bound = tame.rational("1/2"), status = "running",
   nodes = {
     {id = 0, fate = "branched", lp = "3/8", branch = {var = "x1", value = 0.75}},
-    {id = 1, parent = 0, fate = "pruned", lp = 1.5, bound = "x1 <= 0", lines = {"phi(d) = 2 d"}},
+    {id = 1, parent = 0, fate = "pruned", lp = 1.5, bound = "x1 <= 0", lines = {"phi(d) = 2 d"},
+     duals = {c2 = "-1/3", c1 = 2}},
+    {id = 4, parent = 1, fate = "infeasible", duals = {"c1 = 0"}},
     {id = 2, parent = 0, fate = "open", lp = tame.rational("1/2"), bound = "x1 >= 1"},
     {id = 3, parent = 0, fate = "integral", lp = "3/4", incumbent = true},
   },
   series = {{t = 1, bound = 0.375}, {t = 2, incumbent = "3/4", bound = "1/2"}},
 }
 local text = tame.ui.text("tree")
-has(text, "tree lua tree: 4 nodes (1 branched, 1 integral, 0 infeasible, 1 pruned, 1 open)")
+has(text, "tree lua tree: 5 nodes (1 branched, 1 integral, 1 infeasible, 1 pruned, 1 open)")
 has(text, "incumbent 3/4  bound 1/2  status running")
 has(text, "|-#1 x1 <= 0")
 has(text, "branch x1 = 3/4")
@@ -41,6 +43,9 @@ has(tame.ui.screen("tree", "b<Enter>"), "| node #2  open")
 s = tame.ui.screen("tree", "/phi<Enter>", {width = 100, height = 30})
 has(s, "node #1  pruned")
 has(s, "phi(d) = 2 d")
+has(s, "duals\n")
+has(s, "  c1 = 2\n") -- sorted by name
+has(s, "  c2 = -1/3\n")
 
 -- bad trees name the problem
 fails(function() tame.ui.tree{nodes = {{id = 0}, {id = 1, parent = 9}}} end, "parent 9 is not in the tree")
