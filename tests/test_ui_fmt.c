@@ -324,6 +324,35 @@ static void test_bound_layout_child_straight_below_parent(void **state)
     tame_tree_view_free(&v);
 }
 
+/* A tree wider than the plot scrolls inside it: nothing is drawn over the axis labels or the
+ * detail column (this once spilled over both). */
+static void test_wide_bound_layout_stays_in_its_area(void **state)
+{
+    (void)state;
+    tame_ui_views *v = tame_ui_views_new(16);
+    tame_tree_view *t = tame_tree_view_new("wide", 0);
+    tame_tree_node_set_lp(tame_tree_view_add(t, 0, -1, TAME_FATE_BRANCHED), 0, NULL);
+    for (int k = 1; k <= 60; k++)
+        tame_tree_node_set_lp(tame_tree_view_add(t, k, 0, TAME_FATE_OPEN), k % 7, NULL);
+    assert_int_equal(tame_tree_view_finish(t), TAME_OK);
+    tame_ui_views_set_tree(v, t);
+    tame_ui_state st;
+    tame_ui_state_init(&st, v, TAME_PANE_TREE, 80, 24);
+    for (int pass = 0; pass < 3; pass++) {
+        keys(&st, pass == 0 ? "v" : pass == 1 ? "G" : "gj");
+        tame_ui_canvas c = {0, 0, NULL, NULL};
+        tame_ui_format_screen(&st, &c);
+        for (int y = 2; y < 16; y++) {
+            assert_int_equal(tame_ui_canvas_get(&c, 44, y), '|'); /* the detail's separator */
+            char axis = tame_ui_canvas_get(&c, 7, y);
+            assert_true(axis == '|' || axis == '+');
+        }
+        tame_ui_canvas_done(&c);
+    }
+    tame_ui_state_done(&st);
+    tame_ui_views_free(&v);
+}
+
 static void test_cuts_print_golden(void **state)
 {
     tame_ui_views *v = *state;
@@ -675,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_text_wrap_and_spans),
         cmocka_unit_test_setup_teardown(test_tree_print_golden, setup_views, teardown_views),
         cmocka_unit_test(test_bound_layout_child_straight_below_parent),
+        cmocka_unit_test(test_wide_bound_layout_stays_in_its_area),
         cmocka_unit_test_setup_teardown(test_cuts_print_golden, setup_views, teardown_views),
         cmocka_unit_test_setup_teardown(test_cuts_drawing_marks_points_and_cuts, setup_views,
                                         teardown_views),

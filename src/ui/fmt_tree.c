@@ -433,6 +433,14 @@ static int incumbent_value(const tame_tree_view *v, double *val)
     return 0;
 }
 
+/* Puts a cell only inside columns [xmin, xmax): the plot must not spill over its axis labels
+ * or the detail column when the tree is wider than the plot. */
+static void clip_put(tame_ui_canvas *c, int x, int y, int xmin, int xmax, char ch, tame_ui_attr a)
+{
+    if (x >= xmin && x < xmax)
+        tame_ui_canvas_put(c, x, y, ch, a);
+}
+
 /* Draws the visible nodes of p (all nodes when p->fold is NULL) into (x0, y0, w, h); sel is the
  * selected node index or -1. */
 static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel,
@@ -523,6 +531,7 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
             off = total - cw;
     }
     int ox = x0 + lab - off, oy = y0 + 1;
+    const int xmin = x0 + lab, xmax = x0 + w;
     for (int r = 0; r < ph; r++)
         tame_ui_canvas_put(c, x0 + lab - 1, oy + r, '|', TAME_UI_DIM);
     /* the incumbent's row, dotted */
@@ -531,7 +540,7 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
         int r = hi > lo ? (int)lround((inc - lo) / (hi - lo) * (rows - 1)) : 0;
         inc_row = v->maximize ? rows - 1 - r : r;
         for (int x = x0 + lab; x < x0 + w; x += 2)
-            tame_ui_canvas_put(c, x, oy + inc_row, '.', TAME_UI_INCUMBENT);
+            clip_put(c, x, oy + inc_row, xmin, xmax, '.', TAME_UI_INCUMBENT);
     }
     /* edges: along the parent's row, then down (or up) to the child */
     for (int q = 0; q < p->nvis; q++) {
@@ -541,13 +550,13 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
         int x1 = px[a], y1 = py[a], x2 = px[i], y2 = py[i];
         int step = x2 > x1 ? 1 : -1;
         for (int x = x1 + step; x1 != x2 && x != x2; x += step)
-            tame_ui_canvas_put(c, ox + x, oy + y1, '-', TAME_UI_DIM);
+            clip_put(c, ox + x, oy + y1, xmin, xmax, '-', TAME_UI_DIM);
         if (y2 != y1) {
             if (x2 != x1)
-                tame_ui_canvas_put(c, ox + x2, oy + y1, '+', TAME_UI_DIM);
+                clip_put(c, ox + x2, oy + y1, xmin, xmax, '+', TAME_UI_DIM);
             int ys = y2 > y1 ? 1 : -1;
             for (int y = y1 + ys; y != y2; y += ys)
-                tame_ui_canvas_put(c, ox + x2, oy + y, '|', TAME_UI_DIM);
+                clip_put(c, ox + x2, oy + y, xmin, xmax, '|', TAME_UI_DIM);
         }
     }
     /* axis labels: the value of the first node on each row, the incumbent's row, infeasible */
@@ -579,13 +588,11 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
     for (int q = 0; q < p->nvis; q++) {
         int i = p->vis[q];
         int x = ox + px[i];
-        if (x < x0 + lab || x >= x0 + w)
-            continue;
         char mark = tame_fate_letter(v->nodes[i].fate);
-        tame_ui_canvas_put(c, x, oy + py[i], mark, i == sel ? TAME_UI_SELECTED
-                                                             : fate_attr[v->nodes[i].fate]);
-        if (i == sel && x - 1 >= x0 + lab)
-            tame_ui_canvas_put(c, x - 1, oy + py[i], '>', TAME_UI_SELECTED);
+        clip_put(c, x, oy + py[i], xmin, xmax, mark,
+                 i == sel ? TAME_UI_SELECTED : fate_attr[v->nodes[i].fate]);
+        if (i == sel)
+            clip_put(c, x - 1, oy + py[i], xmin, xmax, '>', TAME_UI_SELECTED);
     }
     free(px);
     free(py);
