@@ -338,19 +338,52 @@ static void test_wide_bound_layout_stays_in_its_area(void **state)
     tame_ui_views_set_tree(v, t);
     tame_ui_state st;
     tame_ui_state_init(&st, v, TAME_PANE_TREE, 80, 24);
+    keys(&st, "v");
     for (int pass = 0; pass < 3; pass++) {
-        keys(&st, pass == 0 ? "v" : pass == 1 ? "G" : "gj");
-        tame_ui_canvas c = {0, 0, NULL, NULL};
-        tame_ui_format_screen(&st, &c);
-        for (int y = 2; y < 16; y++) {
-            assert_int_equal(tame_ui_canvas_get(&c, 44, y), '|'); /* the detail's separator */
-            char axis = tame_ui_canvas_get(&c, 7, y);
-            assert_true(axis == '|' || axis == '+');
-        }
+        keys(&st, pass == 0 ? "" : pass == 1 ? "G" : "gj");
+        /* the pane drawn into a bigger canvas full of 'Z': every 'Z' outside its area stays */
+        tame_ui_canvas c;
+        tame_ui_canvas_init(&c, 100, 30);
+        memset(c.ch, 'Z', 100 * 30);
+        tame_pane_tree_ops.format(&st, &c, 10, 3, 80, 21);
+        for (int y = 0; y < 30; y++)
+            for (int x = 0; x < 100; x++)
+                if (y < 3 || y >= 24 || x < 10 || x >= 90)
+                    assert_int_equal(tame_ui_canvas_get(&c, x, y), 'Z');
+        /* the root's row (LP 0) keeps its label "0" and nothing else left of the axis */
+        for (int x = 10; x < 16; x++) /* untouched ('Z': the pane does not clear) or blank */
+            assert_true(strchr("Z ", tame_ui_canvas_get(&c, x, 4)) != NULL);
+        assert_int_equal(tame_ui_canvas_get(&c, 16, 4), '0');
         tame_ui_canvas_done(&c);
     }
     tame_ui_state_done(&st);
     tame_ui_views_free(&v);
+}
+
+/* Every pane draws only inside the rectangle it is given, at any size and after any keys. */
+static void test_every_pane_stays_in_its_rectangle(void **state)
+{
+    tame_ui_views *v = *state;
+    static const int sizes[][2] = {{80, 21}, {60, 14}, {120, 37}, {30, 8}};
+    static const char *const key_sets[] = {"", "jjv", "G<Enter><Esc>+++", "lllll-"};
+    for (int p = 0; p < TAME_PANE_COUNT; p++)
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+            for (size_t q = 0; q < sizeof key_sets / sizeof key_sets[0]; q++) {
+                int w = sizes[k][0], h = sizes[k][1];
+                tame_ui_state st;
+                tame_ui_state_init(&st, v, (tame_pane)p, w, h + 3);
+                keys(&st, key_sets[q]);
+                tame_ui_canvas c;
+                tame_ui_canvas_init(&c, w + 20, h + 10);
+                memset(c.ch, 'Z', (size_t)((w + 20) * (h + 10)));
+                tame_pane_ops_of((tame_pane)p)->format(&st, &c, 10, 5, w, h);
+                for (int y = 0; y < h + 10; y++)
+                    for (int x = 0; x < w + 20; x++)
+                        if (y < 5 || y >= 5 + h || x < 10 || x >= 10 + w)
+                            assert_int_equal(tame_ui_canvas_get(&c, x, y), 'Z');
+                tame_ui_canvas_done(&c);
+                tame_ui_state_done(&st);
+            }
 }
 
 static void test_cuts_print_golden(void **state)
@@ -705,6 +738,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tree_print_golden, setup_views, teardown_views),
         cmocka_unit_test(test_bound_layout_child_straight_below_parent),
         cmocka_unit_test(test_wide_bound_layout_stays_in_its_area),
+        cmocka_unit_test_setup_teardown(test_every_pane_stays_in_its_rectangle, setup_views,
+                                        teardown_views),
         cmocka_unit_test_setup_teardown(test_cuts_print_golden, setup_views, teardown_views),
         cmocka_unit_test_setup_teardown(test_cuts_drawing_marks_points_and_cuts, setup_views,
                                         teardown_views),
