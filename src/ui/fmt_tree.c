@@ -341,8 +341,7 @@ static void draw_strip(const tame_tree_view *v, tame_ui_canvas *c, int x0, int y
              v->status_text ? v->status_text : "");
     for (int x = 0; x < w; x++)
         tame_ui_canvas_put(c, x0 + x, y0, '-', TAME_UI_DIM);
-    int hn = tame_ui_canvas_puts(c, x0 + 1, y0, w - 2, head, TAME_UI_HEADER);
-    (void)hn;
+    tame_ui_canvas_puts(c, x0 + 1, y0, w - 2, head, TAME_UI_HEADER);
     int ph = h - 1;
     if (ph < 1)
         return;
