@@ -202,6 +202,11 @@ static void drain(screen *s)
         tame_ui_log_append(s->st.views->log, buf, (size_t)n);
         s->cap_off += n;
     }
+    /* everything was read: start the file over, so a chatty session does not fill /tmp (the
+     * descriptors 1 and 2 share the file offset that lseek resets) */
+    if (s->cap_off > (1L << 20) && ftruncate(fileno(s->cap), 0) == 0 &&
+        lseek(fileno(s->cap), 0, SEEK_SET) == 0)
+        s->cap_off = 0;
 }
 
 static int capture_start(screen *s)
