@@ -39,7 +39,7 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TESTS := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps run test unit-tests cli-tests lua-tests clean install bench-lp
+.PHONY: all deps run test unit-tests cli-tests lua-tests tmux-tests smoke clean install bench-lp
 
 all: tame
 
@@ -74,7 +74,7 @@ run: deps
 # Every test: the cmocka runners (one per module), the Lua tests, the REPL transcripts.
 test: deps
 	@$(MAKE) --no-print-directory all $(TESTS)
-	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests
+	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests tmux-tests smoke
 
 UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
@@ -86,6 +86,15 @@ lua-tests: $(B)/tests/test_lua
 
 cli-tests: $(B)/tame
 	@TAME=$(B)/tame tests/cli/run
+
+# The workbench in a real terminal (tmux, 80x24), as a person drives it; skips without tmux.
+tmux-tests: $(B)/tame
+	@TAME=$(B)/tame tests/tmux/run
+
+# The curses screen loop on every pane with scripted keys (--ui-script), no terminal needed;
+# under VARIANT=san this drives the real UI under the sanitizers.
+smoke: $(B)/tame
+	@TAME=$(B)/tame tests/tmux/smoke
 
 bench-lp: $(B)/tame
 	scripts/bench-lp

@@ -12,6 +12,7 @@
 #include "lp/lp.h"
 #include "repl/cmd.h"
 #include "repl/repl.h"
+#include "ui/screen.h"
 
 static const char usage_text[] =
     "usage: tame [options] [MODEL | SCRIPT.lua [ARGS...]]\n"
@@ -22,6 +23,8 @@ static const char usage_text[] =
     "  -i             enter the workbench after -e, -c or SCRIPT\n"
     "  -q             no banner\n"
     "  -v             verbose: show GLPK's messages\n"
+    "  --ui-script FILE  the panes read their keys from FILE (smoke tests)\n"
+    "  --ui-iterations N the panes close after N redraws\n"
     "  --version      print the version\n"
     "  --help         print this help\n"
     "With no SCRIPT, -e or -c, tame opens the workbench; when standard input is not a\n"
@@ -55,6 +58,8 @@ static int run(tame_session *s, int argc, char **argv)
     action actions[256];
     int nactions = 0;
     bool interactive_after = false, quiet = false;
+    const char *ui_script = NULL;
+    long ui_iterations = 0;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -77,6 +82,22 @@ static int run(tame_session *s, int argc, char **argv)
         } else if (strcmp(a, "-v") == 0) {
             tame_lp_set_verbose(true);
             tame_log_set_level(2);
+        } else if (strcmp(a, "--ui-script") == 0 || strcmp(a, "--ui-iterations") == 0) {
+            /* {=== ui smoke options (src/ui/screen.h) === */
+            if (i + 1 >= argc)
+                return usage_error("missing argument after", a);
+            const char *v = argv[++i];
+            if (a[5] == 's') {
+                tame_ui_set_options(v, ui_iterations);
+                ui_script = v;
+            } else {
+                char *end;
+                ui_iterations = strtol(v, &end, 10);
+                if (*end || ui_iterations < 1)
+                    return usage_error("--ui-iterations takes a positive number, not", v);
+                tame_ui_set_options(ui_script, ui_iterations);
+            }
+            /* }=== */
         } else if (strcmp(a, "--") == 0) {
             i++;
             break;

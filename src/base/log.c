@@ -17,6 +17,12 @@ void tame_log_set_sink(tame_log_fn fn, void *ud)
     sink_ud = ud;
 }
 
+void tame_log_get_sink(tame_log_fn *fn, void **ud)
+{
+    *fn = sink_fn;
+    *ud = sink_ud;
+}
+
 void tame_log_write(const char *text, size_t len)
 {
     if (sink_fn) {

@@ -11,6 +11,9 @@ typedef void (*tame_log_fn)(void *ud, const char *text, size_t len);
 /* Installs `fn` (NULL restores stdout) and returns nothing; `ud` is passed back. */
 void tame_log_set_sink(tame_log_fn fn, void *ud);
 
+/* The current sink (*fn NULL: stdout) and its `ud`; for sinks that pass output on (tee). */
+void tame_log_get_sink(tame_log_fn *fn, void **ud);
+
 /* Writes `len` bytes of `text` to the sink. */
 void tame_log_write(const char *text, size_t len);
 

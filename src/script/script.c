@@ -150,6 +150,8 @@ void tame_session_free(tame_session **s)
     if (!*s)
         return;
     lua_close((*s)->L);
+    if ((*s)->views_free)
+        (*s)->views_free(&(*s)->views); /* after lua_close: a __gc may still print to the log */
     tame_model_unref(&(*s)->model);
     tame_solution_free(&(*s)->solution);
     free(*s);

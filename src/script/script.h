@@ -16,6 +16,11 @@ typedef struct tame_session {
     tame_solution *solution;  /* last LP solution of the current model; may be NULL */
     int traceback;            /* add a Lua traceback to error messages (set traceback on) */
     int quit;                 /* set by `quit`: the REPL ends after the current line */
+    /* {=== ui: what `view` shows (src/ui/views.h); made by tame_session_views (lui.c), freed
+     * with the session through views_free, so that script.c needs no ui header === */
+    struct tame_ui_views *views;
+    void (*views_free)(struct tame_ui_views **v);
+    /* }=== */
 } tame_session;
 
 /* A session with a fresh Lua state: standard libraries, `tame`, print routed to the log
@@ -67,6 +72,16 @@ void tame_lua_check_rational(lua_State *L, int i, mpq_t out);
 /* Reads an optional bound: nil or +-math.huge or "inf" -> *is_inf = -1/+1 (sign of the
  * infinity; nil gives `nil_sign`), else a rational. Raises on bad values. */
 void tame_lua_check_bound(lua_State *L, int i, mpq_t out, int *is_inf, int nil_sign);
+
+/* {=== ui (lui.c) === */
+/* Adds tame.ui (demo views, views from Lua tables, text of the panes, pump) and makes the
+ * session's views slot, whose log starts recording everything the log sink receives. */
+void tame_lua_open_ui(lua_State *L);
+/* The session's views (created on first use). Never NULL. */
+struct tame_ui_views *tame_session_views(tame_session *s);
+/* Rebuilds the model view when the current model or its LP solution changed since. */
+void tame_session_refresh_views(tame_session *s);
+/* }=== */
 
 /* Pushes the model as a tame.Model userdata (takes a new reference). */
 void tame_lua_push_model(lua_State *L, tame_model *m);
