@@ -26,7 +26,7 @@ typedef struct {
 
 static bool is_name_char(int c)
 {
-    return c > ' ' && c != 127 && !strchr("+-*<>=:^;", c);
+    return c > ' ' && c != 127 && !strchr("+-*<>=:^;\"", c);
 }
 
 static void next(lexer *lx)

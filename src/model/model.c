@@ -155,7 +155,7 @@ bool tame_model_name_is_valid(const char *name)
     if ((name[0] >= '0' && name[0] <= '9') || name[0] == '.')
         return false;
     for (const char *p = name; *p; p++)
-        if ((unsigned char)*p <= ' ' || strchr("+-*<>=:^;", *p))
+        if ((unsigned char)*p <= ' ' || strchr("+-*<>=:^;\"", *p))
             return false;
     return true;
 }

@@ -77,6 +77,8 @@ char *tame_cmd_join(int argc, const char **argv, int from)
 }
 
 /* }=== */
+const char *const tame_cmds_raw[] = {"lua", "con", "min", "max", NULL};
+
 /* {=== the trampoline: Lua calls a C command === */
 
 static bool arity_ok(int arity, int argc)
@@ -133,6 +135,12 @@ static void register_table(lua_State *L, const tame_cmd *cmds)
         }
         lua_pushinteger(L, c->arity);
         lua_setfield(L, -2, "arity");
+        for (const char *const *r = tame_cmds_raw; *r; r++) {
+            if (strcmp(*r, c->name) == 0) {
+                lua_pushboolean(L, 1);
+                lua_setfield(L, -2, "raw");
+            }
+        }
         if (c->words) {
             lua_newtable(L);
             for (int k = 0; c->words[k]; k++) {
@@ -272,16 +280,34 @@ tame_status tame_cmd_dispatch(tame_session *s, const char *name, const char *lin
 {
     lua_State *L = s->L;
     int argc;
-    char **argv;
-    tame_status st = tame_cmd_split(line, &argc, &argv);
-    if (st != TAME_OK)
-        return st;
+    char **argv = NULL;
+    tame_status st;
     if (!push_commands(L) || lua_getfield(L, -1, name) != LUA_TTABLE) {
         lua_pop(L, lua_istable(L, -1) ? 2 : 1);
-        tame_cmd_free_argv(argv);
         return tame_err_set(TAME_NOTFOUND, "unknown command '%s'", name);
     }
     lua_remove(L, -2);
+    lua_getfield(L, -1, "raw");
+    int raw = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (raw) {
+        /* the command word, then the rest of the line exactly as typed */
+        const char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        argv = tame_xcalloc(3, sizeof *argv);
+        argv[0] = tame_xstrdup(name);
+        argc = 1;
+        if (*p)
+            argv[argc++] = tame_xstrdup(p);
+    } else if ((st = tame_cmd_split(line, &argc, &argv)) != TAME_OK) {
+        lua_pop(L, 1);
+        return st;
+    }
     lua_getfield(L, -1, "arity");
     int has_arity = lua_isinteger(L, -1);
     int arity = (int)lua_tointeger(L, -1);

@@ -21,6 +21,10 @@ typedef struct tame_cmd {
     const char *const *words;   /* completions for the first argument; NULL-terminated or NULL */
 } tame_cmd;
 
+/* Commands whose argument is the rest of the line as typed (Lua code, expressions), not
+ * split into words and with quotes kept: entry.raw = true in tame.commands. */
+extern const char *const tame_cmds_raw[];
+
 /* The built-in tables (one per command group, NULL-name terminated). */
 extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];

@@ -430,7 +430,7 @@ const tame_cmd tame_cmds_model[] = {
      "  Defaults: cont, bounds [0, inf). LB/UB take fractions (3/4) and -inf/inf.\n"
      "  On an existing variable, changes the kind and/or bounds given.\n"
      "  example: var x int 0 10", NULL},
-    {"con", -3, cmd_con, "con [NAME:] EXPR <=|>=|= RHS   add a constraint",
+    {"con", -2, cmd_con, "con [NAME:] EXPR <=|>=|= RHS   add a constraint",
      "  CPLEX-LP syntax with exact fractions; variables may stand on both sides;\n"
      "  a range is written LO <= EXPR <= HI. Unnamed rows get c1, c2, ...\n"
      "  example: con c1: 2 x + 3/4 y - z <= 12", NULL},
