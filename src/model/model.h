@@ -159,7 +159,7 @@ void *tame_model_attachment(const tame_model *m, const tame_model_attach_ops *op
 /* }=== */
 
 /* True when `name` can name a variable or row: non-empty, at most 255 bytes, no blanks,
- * does not start with a digit, '.', a sign or ':' and contains none of + - * < > = : ^ ; "
+ * does not start with a digit, '.', a sign or ':' and contains none of + - * < > = : ^ ; " */
 bool tame_model_name_is_valid(const char *name);
 
 /* The model written in CPLEX-LP syntax, with exact fractions (p/q) where coefficients are not
