@@ -25,6 +25,7 @@ typedef struct tame_cmd {
 extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];
 extern const tame_cmd tame_cmds_cuts[]; /* cmds_cuts.c */
+extern const tame_cmd tame_cmds_dual[]; /* cmds_dual.c */
 
 /* Registers every built-in command into tame.commands and creates tame.cmd (whose fields
  * forward to tame.commands[name].fn). */

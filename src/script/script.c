@@ -12,6 +12,7 @@
 #include "base/interrupt.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "dual/dualfn.h"
 
 #define SESSION_KEY "tame.session"
 
@@ -152,6 +153,7 @@ void tame_session_free(tame_session **s)
     lua_close((*s)->L);
     tame_model_unref(&(*s)->model);
     tame_solution_free(&(*s)->solution);
+    tame_dualfn_free(&(*s)->dual);
     free(*s);
     *s = NULL;
 }

@@ -16,6 +16,9 @@ typedef struct tame_session {
     tame_solution *solution;  /* last LP solution of the current model; may be NULL */
     int traceback;            /* add a Lua traceback to error messages (set traceback on) */
     int quit;                 /* set by `quit`: the REPL ends after the current line */
+    /* {=== dual functions (cmds_dual.c) === */
+    struct tame_dualfn *dual; /* the current dual function (dual/dualfn.h); may be NULL */
+    /* }=== */
 } tame_session;
 
 /* A session with a fresh Lua state: standard libraries, `tame`, print routed to the log
