@@ -12,5 +12,6 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_rational(L);
     tame_lua_open_model(L);
     tame_lua_open_cuts(L);
+    tame_lua_open_dual(L);
     return 1;
 }

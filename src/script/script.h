@@ -58,6 +58,8 @@ void tame_lua_open_rational(lua_State *L);
 void tame_lua_open_model(lua_State *L);
 /* Cut methods of tame.Model and the tame.Cut type (lcuts.c); after tame_lua_open_model. */
 void tame_lua_open_cuts(lua_State *L);
+/* m:dual, m:valuefn and the tame.Dual type (ldual.c); after tame_lua_open_model. */
+void tame_lua_open_dual(lua_State *L);
 
 /* Pushes an exact rational as a tame.Rational userdata. */
 void tame_lua_push_rational(lua_State *L, mpq_srcptr q);
