@@ -76,7 +76,7 @@ test: deps
 UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
 unit-tests: $(UNIT_TESTS)
-	@fail=0; for t in $(UNIT_TESTS); do TAME_LUA_PATH=lua ./$$t || fail=1; done; exit $$fail
+	@fail=0; for t in $(UNIT_TESTS); do TAME_LUA_PATH=lua $$t || fail=1; done; exit $$fail
 
 lua-tests: $(B)/tests/test_lua
 	@TAME_LUA_PATH=lua $(B)/tests/test_lua
