@@ -11,6 +11,7 @@
 #include "base/interrupt.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "bb/bb.h"
 
 #define SESSION_KEY "tame.session"
 
@@ -140,6 +141,8 @@ void tame_session_free(tame_session **s)
     if (!*s)
         return;
     lua_close((*s)->L);
+    tame_bb_free(&(*s)->bb);
+    free((*s)->bbparams);
     tame_model_unref(&(*s)->model);
     tame_solution_free(&(*s)->solution);
     free(*s);
