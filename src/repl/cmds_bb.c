@@ -184,7 +184,7 @@ static tame_status need_tree(tame_session *s, tame_tree **t)
 
 static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *out)
 {
-    tame_tree *t;
+    tame_tree *t = NULL;
     TAME_TRY(need_tree(s, &t));
     const char *what = argc > 1 ? argv[1] : "print";
     if (s->model && tame_bb_is_stale(s->bb, s->model))
@@ -204,7 +204,7 @@ static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *
             return tame_err_set(TAME_BADARG, "%s: give the format (dot, vbc, bak or json)", argv[2]);
         if (argc == 3)
             fmt++;
-        tame_tree_format f;
+        tame_tree_format f = TAME_TREE_JSON;
         TAME_TRY(tame_tree_format_parse(fmt, &f));
         TAME_TRY(tame_tree_export(t, argv[2], f, tame_session_bb_params(s)->realtime));
         fprintf(out, "wrote %d nodes to %s (%s)\n", tame_tree_size(t), argv[2], fmt);
@@ -217,7 +217,7 @@ static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *
 static tame_status cmd_node(tame_session *s, int argc, const char **argv, FILE *out)
 {
     (void)argc;
-    tame_tree *t;
+    tame_tree *t = NULL;
     TAME_TRY(need_tree(s, &t));
     long id;
     TAME_TRY(parse_count(argv[1], "a node number", &id));
