@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "dual/dualfn.h"
+#include "bb/bb.h"
 
 #define SESSION_KEY "tame.session"
 
@@ -151,6 +152,8 @@ void tame_session_free(tame_session **s)
     if (!*s)
         return;
     lua_close((*s)->L);
+    tame_bb_free(&(*s)->bb);
+    free((*s)->bbparams);
     tame_model_unref(&(*s)->model);
     tame_solution_free(&(*s)->solution);
     tame_dualfn_free(&(*s)->dual);

@@ -19,6 +19,12 @@ typedef struct tame_session {
     /* {=== dual functions (cmds_dual.c) === */
     struct tame_dualfn *dual; /* the current dual function (dual/dualfn.h); may be NULL */
     /* }=== */
+    /* {=== branch-and-bound (lbb.c) === */
+    struct tame_bb *bb;       /* the current solve (bb/bb.h): `solve` resumes it; may be NULL */
+    struct tame_bb_params *bbparams; /* solver parameters of `set`; NULL until first used */
+    unsigned bbparams_version; /* bumped by every `set` of a solver parameter */
+    unsigned bb_synced;       /* bbparams_version when bb last took the session's parameters */
+    /* }=== */
 } tame_session;
 
 /* A session with a fresh Lua state: standard libraries, `tame`, print routed to the log
@@ -81,5 +87,24 @@ tame_model *tame_lua_check_model(lua_State *L, int i);
 /* Pushes a Lua table describing an LP solution of m (status, objective, x, dual, redcost,
  * activity, iterations). */
 void tame_lua_push_solution(lua_State *L, const tame_model *m, const tame_solution *s);
+
+/* {=== branch-and-bound (lbb.c) === */
+
+/* The session's solver parameters (created with the defaults on first use; realtime is on
+ * when stdout is a terminal). Borrowed. */
+struct tame_bb_params *tame_session_bb_params(tame_session *s);
+/* Makes bb the session's current solve (taking ownership; the previous one is freed). Its
+ * parameters count as in sync with the session's: a later `set` makes `solve` apply them. */
+void tame_session_set_bb(tame_session *s, struct tame_bb *bb);
+/* Connects a solve to L: tame.on hooks receive its events, and a progress line goes to the
+ * log sink when stdout is a terminal or output is verbose. */
+void tame_lua_bb_attach(lua_State *L, struct tame_bb *bb);
+/* Submodule: m:solve, tame.on / tame.off, the Tree type. */
+void tame_lua_open_bb(lua_State *L);
+/* Pushes a tree record as a tame.Tree userdata (takes a new reference). */
+struct tame_tree;
+void tame_lua_push_tree(lua_State *L, struct tame_tree *t);
+
+/* }=== */
 
 #endif
