@@ -38,7 +38,7 @@ typedef struct dpiece {
     bool exact;          /* v from an exact basis (or exact combination) */
     bool farkas;         /* v = v0 + theta rho */
     mpq_t theta;
-    char *fate;          /* "integral", "pruned", ... (static text) */
+    const char *fate;    /* "integral", "pruned", ... (static text) */
 } dpiece;
 
 /* F_tree's network: one entry per tree node. */
