@@ -24,7 +24,7 @@
 #include "dual/dual_impl.h"
 #include "exact/basis.h"
 
-#define TAME_DUAL_EXACT_NODES 5000
+#define TAME_DUAL_EXACT_NODES 20000
 
 static char solve_msg[320];
 
@@ -113,8 +113,15 @@ static const vcache *certify(builder *b, int c)
     mpq_t q;
     mpq_init(q);
     for (int k = 0; k < nd->duals.n; k++) {
-        set_from_double(q, nd->duals.val[k]);
-        tame_linexpr_add_term(&vc->v, nd->duals.ind[k], q);
+        /* a dual of the wrong sign for the row's sides (GLPK's rounding) would need an
+         * infinite bound: 0 is as valid a multiplier */
+        double y = nd->duals.val[k];
+        int i = nd->duals.ind[k];
+        if (fabs(y) < 1e-12 || (y > 0 && b->F->rowside[0][i] < 0) ||
+            (y < 0 && b->F->rowside[1][i] < 0))
+            continue;
+        set_from_double(q, y);
+        tame_linexpr_add_term(&vc->v, i, q);
     }
     mpq_clear(q);
     vc->exact = false;
@@ -557,6 +564,7 @@ tame_status tame_dual_from_solve(tame_model *m, tame_dual_kind kind, tame_dualfn
     p.heuristics = false;
     p.redcost = false;
     p.propagate = false;
+    p.objint = false; /* prune on the LP bound itself, so that phi_t(b) >= z at every leaf */
     tame_bb *bb = NULL;
     tame_status st = tame_bb_new(base, &p, &bb);
     if (st == TAME_OK)

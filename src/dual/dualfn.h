@@ -77,7 +77,7 @@ struct tame_tree;
 /* F_BB (kind TAME_DUAL_BB) or F_tree (TAME_DUAL_TREE) of a kept tree (bb/tree.h), finished or
  * not (open nodes are leaves too: F stays a valid bound, F(b) may then be below z). A
  * snapshot: the tree is only read during the call. The primal value is the incumbent's (exact
- * when its leaf's basis re-derives exactly). Trees of up to 5000 nodes get exact bases; larger
+ * when its leaf's basis re-derives exactly). Trees of up to 20000 nodes get exact bases; larger
  * ones use GLPK's doubles for v and are flagged (tame_dualfn_is_exact false, a note).
  * TAME_BADARG: another kind, a model with cut rows (cut-and-branch trees are not supported),
  * a root LP not solved or unbounded. *out owned by the caller. */
