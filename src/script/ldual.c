@@ -64,10 +64,13 @@ static int m_dual(lua_State *L)
 static mpq_t *read_point(lua_State *L, const tame_dualfn *F, int idx, const char *where)
 {
     int ns = tame_dualfn_nsides(F);
+    bool use_b = lua_isnoneornil(L, idx);
+    if (!use_b)
+        luaL_checktype(L, idx, LUA_TTABLE);
     mpq_ptr *d = lua_newuserdatauv(L, (size_t)(ns + 1) * sizeof *d, 0);
     for (int s = 0; s < ns; s++)
         d[s] = tame_lua_tmp_rational(L);
-    if (lua_isnoneornil(L, idx)) {
+    if (use_b) {
         mpq_t *dv = malloc((size_t)(ns + 1) * sizeof *dv);
         if (!dv)
             luaL_error(L, "%s: out of memory", where);
@@ -76,7 +79,6 @@ static mpq_t *read_point(lua_State *L, const tame_dualfn *F, int idx, const char
         tame_dualfn_rhs(F, dv);
         return dv;
     }
-    luaL_checktype(L, idx, LUA_TTABLE);
     int top = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
