@@ -323,6 +323,53 @@ static void test_tree_new_bounds(void **state)
     tame_model_unref(&m);
 }
 
+/* MATH §7.1 gradients at b = 3/4: the GMI dual has a kink there (right slope -1); the
+ * active piece of F_BB is the incumbent's leaf with v = -1 */
+static void test_gradients71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *G = NULL, *B = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_GMI, 5, &G, &info), TAME_OK);
+    mpq_t d[1], g[1];
+    mpq_inits(d[0], g[0], NULL);
+    mpq_set_si(d[0], 3, 4);
+    int kinks = -1;
+    assert_int_equal(tame_dualfn_grad(G, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "-1");
+    assert_int_equal(kinks, 1);
+    mpq_set_si(d[0], 1, 2); /* inside the slope-1/alpha part: -1 + 3/2 * 4/3 = 1 */
+    assert_int_equal(tame_dualfn_grad(G, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "1");
+    assert_int_equal(kinks, 0);
+    tame_model_unref(&m);
+    m = gr_example();
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &B, &info), TAME_OK);
+    mpq_set_si(d[0], 3, 4);
+    int idx[8], n = 0;
+    assert_int_equal(tame_dualfn_npieces(B), 3);
+    assert_int_equal(tame_dualfn_active(B, (const mpq_t *)d, idx, &n), TAME_OK);
+    assert_int_equal(n, 1);
+    bool exact = false;
+    const tame_linexpr *v = NULL;
+    assert_int_equal(tame_dualfn_piece_node(B, idx[0], &exact, &v), 3);
+    assert_true(exact);
+    assert_int_equal(v->n, 1);
+    assert_rat_str(v->coef[0], "-1");
+    assert_int_equal(tame_dualfn_grad(B, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "-1");
+    assert_int_equal(kinks, 0);
+    mpq_set_si(d[0], 1, 2); /* all three pieces meet at 1/2 */
+    assert_int_equal(tame_dualfn_active(B, (const mpq_t *)d, idx, &n), TAME_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(tame_dualfn_active(G, (const mpq_t *)d, idx, &n), TAME_BADARG);
+    mpq_clears(d[0], g[0], NULL);
+    tame_dualfn_free(&G);
+    tame_dualfn_free(&B);
+    tame_model_unref(&m);
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -350,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_valuefn_table71),
         cmocka_unit_test(test_chvatal_example72),
         cmocka_unit_test(test_tree_new_bounds),
+        cmocka_unit_test(test_gradients71),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests_name("dual", tests, NULL, NULL);

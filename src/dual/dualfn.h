@@ -169,6 +169,40 @@ tame_status tame_dualfn_parse_point(const tame_dualfn *F, int nwords, const char
                                     bool from_b, mpq_t d[]) TAME_NODISCARD;
 
 /* }=== */
+/* {=== for gradients (MATH §6.6 G2, G4; read by src/grad) === */
+
+/* Forward-mode gradient of F at d over the sides, exact: g[0..nsides-1] (initialised).
+ *   Chvatal/GMI: g = y + sum_k w_k dU_k(d), dU_k = a'(L_k) (u_k + sum_l mult_kl dU_l)
+ *     (+ sum_l max(-lambda_kl,0)/alpha_k dU_l for GMI), L_k the unit's argument, with
+ *     a' = 0 for ceil (the convention d ceil := 0: Chvatal functions are step functions, the
+ *     result is the a.e. gradient 0-part plus y), and for g_alpha a' = 1/alpha when
+ *     0 < frac(L) < alpha, 0 when frac(L) > alpha; at a kink (frac(L) = 0 or alpha for GMI,
+ *     L integer for Chvatal: a jump) the right derivative is taken and counted in *kinks.
+ *   tree kinds: the slope of the first active piece (tame_dualfn_active) near d; *kinks =
+ *     number of active pieces - 1.
+ * *kinks may be NULL. Always TAME_OK (tree functions: TAME_BADARG when F(d) is infinite). */
+tame_status tame_dualfn_grad(const tame_dualfn *F, const mpq_t d[], mpq_t g[],
+                             int *kinks) TAME_NODISCARD;
+
+/* Number of pieces of a tree function (0 for networks). */
+int tame_dualfn_npieces(const tame_dualfn *F);
+/* Pieces of a tree function whose phi_p(d) equals F(d) (for F_BB: the minimisers; for
+ * F_tree: the pieces whose value is F(d), a superset of the path that attains it in
+ * degenerate trees), in increasing order, into idx[0..*n-1] (idx has npieces entries).
+ * TAME_BADARG for networks. */
+tame_status tame_dualfn_active(const tame_dualfn *F, const mpq_t d[], int idx[],
+                               int *n) TAME_NODISCARD;
+/* Piece p: its tree node id, whether its multipliers are exact, and v (row multipliers,
+ * ind = model row; borrowed for F's lifetime). NULL v pointer allowed. -1 when p is out of
+ * range. */
+int tame_dualfn_piece_node(const tame_dualfn *F, int p, bool *exact, const tame_linexpr **v);
+/* The affine function equal to piece p near d: slope[0..nsides-1] over the sides (the row
+ * multipliers mapped to the sides the dual sign selects, plus the reduced costs of columns
+ * whose bound side is the effective bound at d) and constant *cst; *inf as phi_p(d). */
+void tame_dualfn_piece_affine(const tame_dualfn *F, int p, const mpq_t d[], mpq_t slope[],
+                              mpq_t cst, int *inf);
+
+/* }=== */
 /* {=== text === */
 
 /* The function written out exactly: its kind, the formula (a Chvatal/GMI network unit by
