@@ -67,6 +67,7 @@ static mpq_t *read_point(lua_State *L, const tame_dualfn *F, int idx, const char
     bool use_b = lua_isnoneornil(L, idx);
     if (!use_b)
         luaL_checktype(L, idx, LUA_TTABLE);
+    luaL_checkstack(L, ns + 8, "too many sides");
     mpq_ptr *d = lua_newuserdatauv(L, (size_t)(ns + 1) * sizeof *d, 0);
     for (int s = 0; s < ns; s++)
         d[s] = tame_lua_tmp_rational(L);
