@@ -680,8 +680,12 @@ static void legend(const tame_dualfn *F, tame_sbuf *b)
                          sd->kind == TAME_SIDE_ROW ? "row" : tame_model_var_name(F->model,
                                                                                  sd->index),
                          what, tame_rat_fmt(sd->rhs, val, sizeof val));
-        if (mpq_cmp_ui(sd->scale, 1, 1) != 0)
-            tame_sbuf_printf(b, "  (scaled by %s)", tame_rat_fmt(sd->scale, val, sizeof val));
+        if (mpq_cmp_ui(sd->scale, 1, 1) != 0) {
+            /* an integer; mpz text avoids gcc -O1's false overread warning on mpq_t */
+            char *sc = mpz_get_str(NULL, 10, mpq_numref(sd->scale));
+            tame_sbuf_printf(b, "  (scaled by %s)", sc);
+            free(sc);
+        }
         tame_sbuf_add(b, "\n");
     }
 }
