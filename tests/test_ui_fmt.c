@@ -74,37 +74,37 @@ static void test_tree_view_finish_rejects_bad_shapes(void **state)
     (void)state;
     tame_tree_view *v = tame_tree_view_new("bad", 0);
     assert_int_equal(tame_tree_view_finish(v), TAME_BADARG);
-    tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
-    tame_tree_view_add(v, 1, 7, TAME_FATE_OPEN);
+    tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
+    tame_tree_view_add(v, 1, 7, TAME_UI_FATE_OPEN);
     assert_int_equal(tame_tree_view_finish(v), TAME_BADARG);
     assert_non_null(strstr(tame_err_msg(), "parent 7"));
     tame_tree_view_free(&v);
 
     v = tame_tree_view_new(NULL, 0);
-    tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
-    tame_tree_view_add(v, 0, 0, TAME_FATE_OPEN);
+    tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
+    tame_tree_view_add(v, 0, 0, TAME_UI_FATE_OPEN);
     assert_int_equal(tame_tree_view_finish(v), TAME_BADARG);
     assert_non_null(strstr(tame_err_msg(), "twice"));
     tame_tree_view_free(&v);
 
     v = tame_tree_view_new(NULL, 0);
-    tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
-    tame_tree_view_add(v, 1, -1, TAME_FATE_OPEN);
+    tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
+    tame_tree_view_add(v, 1, -1, TAME_UI_FATE_OPEN);
     assert_int_equal(tame_tree_view_finish(v), TAME_BADARG);
     assert_non_null(strstr(tame_err_msg(), "no parent"));
     tame_tree_view_free(&v);
 
     v = tame_tree_view_new(NULL, 0);
-    tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
-    tame_tree_view_add(v, 1, 2, TAME_FATE_OPEN);
-    tame_tree_view_add(v, 2, 1, TAME_FATE_OPEN);
+    tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
+    tame_tree_view_add(v, 1, 2, TAME_UI_FATE_OPEN);
+    tame_tree_view_add(v, 2, 1, TAME_UI_FATE_OPEN);
     assert_int_equal(tame_tree_view_finish(v), TAME_BADARG);
     assert_non_null(strstr(tame_err_msg(), "cycle"));
     tame_tree_view_free(&v);
 
     v = tame_tree_view_new(NULL, 0);
-    tame_tree_view_add(v, 1, 0, TAME_FATE_OPEN); /* children may come first */
-    tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
+    tame_tree_view_add(v, 1, 0, TAME_UI_FATE_OPEN); /* children may come first */
+    tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
     assert_int_equal(tame_tree_view_finish(v), TAME_OK);
     assert_int_equal(v->nodes[v->root].id, 0);
     tame_tree_view_free(&v);
@@ -115,10 +115,10 @@ static void test_best_open_follows_the_sense(void **state)
     (void)state;
     for (int max = 0; max <= 1; max++) {
         tame_tree_view *v = tame_tree_view_new(NULL, max);
-        tame_tree_node_set_lp(tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED), 1, NULL);
-        tame_tree_node_set_lp(tame_tree_view_add(v, 1, 0, TAME_FATE_OPEN), 5, NULL);
-        tame_tree_node_set_lp(tame_tree_view_add(v, 2, 0, TAME_FATE_OPEN), 3, NULL);
-        tame_tree_view_add(v, 3, 0, TAME_FATE_OPEN); /* no LP value: never best */
+        tame_tree_node_set_lp(tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED), 1, NULL);
+        tame_tree_node_set_lp(tame_tree_view_add(v, 1, 0, TAME_UI_FATE_OPEN), 5, NULL);
+        tame_tree_node_set_lp(tame_tree_view_add(v, 2, 0, TAME_UI_FATE_OPEN), 3, NULL);
+        tame_tree_view_add(v, 3, 0, TAME_UI_FATE_OPEN); /* no LP value: never best */
         assert_int_equal(tame_tree_view_finish(v), TAME_OK);
         assert_int_equal(v->nodes[tame_tree_view_best_open(v)].id, max ? 1 : 2);
         tame_tree_view_free(&v);
@@ -305,9 +305,9 @@ static void test_bound_layout_child_straight_below_parent(void **state)
 {
     (void)state;
     tame_tree_view *v = tame_tree_view_new(NULL, 0);
-    tame_tree_node_set_lp(tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED), 0, NULL);
+    tame_tree_node_set_lp(tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED), 0, NULL);
     for (int k = 1; k <= 3; k++)
-        tame_tree_node_set_lp(tame_tree_view_add(v, k, 0, TAME_FATE_PRUNED), k, NULL);
+        tame_tree_node_set_lp(tame_tree_view_add(v, k, 0, TAME_UI_FATE_PRUNED), k, NULL);
     assert_int_equal(tame_tree_view_finish(v), TAME_OK);
     tame_ui_text t = TAME_UI_TEXT_INIT;
     tame_fmt_tree_bound_print(v, 30, 8, &t);
@@ -331,9 +331,9 @@ static void test_wide_bound_layout_stays_in_its_area(void **state)
     (void)state;
     tame_ui_views *v = tame_ui_views_new(16);
     tame_tree_view *t = tame_tree_view_new("wide", 0);
-    tame_tree_node_set_lp(tame_tree_view_add(t, 0, -1, TAME_FATE_BRANCHED), 0, NULL);
+    tame_tree_node_set_lp(tame_tree_view_add(t, 0, -1, TAME_UI_FATE_BRANCHED), 0, NULL);
     for (int k = 1; k <= 60; k++)
-        tame_tree_node_set_lp(tame_tree_view_add(t, k, 0, TAME_FATE_OPEN), k % 7, NULL);
+        tame_tree_node_set_lp(tame_tree_view_add(t, k, 0, TAME_UI_FATE_OPEN), k % 7, NULL);
     assert_int_equal(tame_tree_view_finish(t), TAME_OK);
     tame_ui_views_set_tree(v, t);
     tame_ui_state st;
@@ -632,8 +632,8 @@ static void test_replaced_view_keeps_the_selection(void **state)
     assert_int_equal(selected_id(&st), 4);
     /* a new tree (as a live solve would hand over) with node 4 still there */
     tame_tree_view *t = tame_ui_demo_tree();
-    tame_tree_node_set_lp(tame_tree_view_add(t, 5, 4, TAME_FATE_OPEN), 2, "2");
-    t->nodes[tame_tree_view_find(t, 4)].fate = TAME_FATE_BRANCHED;
+    tame_tree_node_set_lp(tame_tree_view_add(t, 5, 4, TAME_UI_FATE_OPEN), 2, "2");
+    t->nodes[tame_tree_view_find(t, 4)].fate = TAME_UI_FATE_BRANCHED;
     assert_int_equal(tame_tree_view_finish(t), TAME_OK);
     tame_ui_views_set_tree(v, t);
     keys(&st, "j");
@@ -717,7 +717,7 @@ static void test_pane_names_parse_by_prefix(void **state)
     assert_int_equal(tame_pane_parse("x"), -1);
     assert_int_equal(tame_pane_parse(""), -1);
     assert_string_equal(tame_pane_name(TAME_PANE_LOG), "log");
-    assert_int_equal(tame_fate_parse("pruned"), TAME_FATE_PRUNED);
+    assert_int_equal(tame_fate_parse("pruned"), TAME_UI_FATE_PRUNED);
     assert_int_equal(tame_fate_parse("prune"), -1);
 }
 

@@ -199,3 +199,38 @@ tame_status tame_lp_glpk_gmi_gen(tame_lp *lp, int max_cuts, int *added) TAME_NOD
 /* }=== */
 
 #endif
+
+/* {=== branch-and-bound support === */
+
+/* True when the basis of the last solve is dual feasible, so that its row duals y and
+ * reduced costs r = c - y'A give a bound phi(d) = y.d + sum_j (max(r_j,0) l_j - max(-r_j,0) u_j)
+ * valid for every right-hand side d (MATH.md §6.1): always after OPTIMAL and CUTOFF, and after
+ * INFEASIBLE when the dual simplex proved it from a dual feasible basis. */
+bool tame_lp_is_dual_feasible(const tame_lp *lp);
+
+/* A Farkas certificate for the last solve, which must have returned TAME_LP_INFEASIBLE.
+ * Writes row multipliers rho[nrows] such that, with g = rho'A (over the columns),
+ *     margin = min { rho.z : L <= z <= U } - max { g.x : l <= x <= u } > 0,
+ * where [L, U] are the row bounds and [l, u] the column bounds of the LP: no x in the box can
+ * satisfy L <= Ax <= U. (For equality rows Ax = d this is MATH.md's phi_rho(d) > 0 with
+ * r^rho = -rho'A.) *margin receives the margin computed in doubles.
+ * Source: after the dual simplex proves primal infeasibility, glp_get_unbnd_ray names the basic
+ * variable x_k whose tableau row shows it; rho is row k of B^-1 (rho_i = -alpha_i on nonbasic
+ * row variables, 1 on x_k itself when it is a row variable). When GLPK gives no ray, or the
+ * certificate does not verify, the LP is re-solved with zero costs by the dual simplex from
+ * the current basis (every basis is dual feasible then) and the ray taken from there; the
+ * costs and the basis are restored afterwards.
+ * TAME_BADARG: the last solve was not INFEASIBLE. TAME_NOTFOUND: no certificate that verifies
+ * (numerical trouble). TAME_LPFATAL: GLPK failed. */
+tame_status tame_lp_farkas(tame_lp *lp, double rho[/* nrows */], double *margin) TAME_NODISCARD;
+
+/* Makes the next solve start from scratch (advanced initial basis, primal simplex), as the
+ * first solve does: the way out when a warm start runs into numerical trouble. */
+void tame_lp_reset_basis(tame_lp *lp);
+
+/* Scales rows and columns (GLPK's automatic scaling). Only GLPK's internal arithmetic changes:
+ * every value, dual and bound read or written here stays in the unscaled problem. */
+tame_status tame_lp_scale(tame_lp *lp) TAME_NODISCARD;
+
+/* }=== */
+

@@ -1126,3 +1126,193 @@ tame_status tame_lp_glpk_gmi_gen(tame_lp *lp, int max_cuts, int *added)
 }
 
 /* }=== */
+
+
+/* {=== branch-and-bound support === */
+
+bool tame_lp_is_dual_feasible(const tame_lp *lp)
+{
+    return alive(lp) && lp->last != TAME_LP_FAILED && lp->last != TAME_LP_UNBOUNDED &&
+           glp_get_dual_stat(lp->P) == GLP_FEAS;
+}
+
+void tame_lp_reset_basis(tame_lp *lp)
+{
+    if (lp)
+        lp->warm = false;
+}
+
+static void scale_prob(void *P)
+{
+    glp_scale_prob(P, GLP_SF_AUTO);
+}
+
+tame_status tame_lp_scale(tame_lp *lp)
+{
+    TAME_TRY(check_alive(lp));
+    return guarded(scale_prob, lp->P);
+}
+
+typedef struct {
+    tame_lp *lp;
+    double *rho;   /* out [nrows] */
+    double margin; /* out */
+    bool found;    /* out */
+} farkas_ctx;
+
+/* Row and column bounds of variable k (1-based, GLPK numbering: rows then columns) with
+ * -inf/+inf for missing bounds. */
+static void var_bounds(glp_prob *P, int m, int k, double *lb, double *ub)
+{
+    int t = k <= m ? glp_get_row_type(P, k) : glp_get_col_type(P, k - m);
+    double l = k <= m ? glp_get_row_lb(P, k) : glp_get_col_lb(P, k - m);
+    double u = k <= m ? glp_get_row_ub(P, k) : glp_get_col_ub(P, k - m);
+    *lb = (t == GLP_LO || t == GLP_DB || t == GLP_FX) ? l : -INFINITY;
+    *ub = (t == GLP_UP || t == GLP_DB || t == GLP_FX) ? (t == GLP_FX ? l : u) : INFINITY;
+}
+
+/* min { sign*rho.z : z in row box } - max { sign*g.x : x in column box }, g = rho'A; -inf when
+ * an infinite bound is needed. Coefficients of g below a relative 1e-9 count as zero: they are
+ * round-off of exact zeros (basic columns other than the ray's own). */
+static double certificate_margin(glp_prob *P, int m, int n, const double *rho, double sign,
+                                 double *g, int *ind, double *val)
+{
+    for (int j = 0; j < n; j++)
+        g[j] = 0;
+    double lo = 0, gmax = 0;
+    for (int i = 0; i < m; i++) {
+        double r = sign * rho[i];
+        if (!(r > 0) && !(r < 0))
+            continue;
+        int len = glp_get_mat_row(P, i + 1, ind, val);
+        for (int k = 1; k <= len; k++)
+            g[ind[k] - 1] += r * val[k];
+        double l, u;
+        var_bounds(P, m, i + 1, &l, &u);
+        double b = r > 0 ? l : u;
+        if (isinf(b))
+            return -INFINITY;
+        lo += r * b;
+    }
+    for (int j = 0; j < n; j++)
+        gmax = fmax(gmax, fabs(g[j]));
+    double hi = 0, tiny = 1e-9 * fmax(1.0, gmax);
+    for (int j = 0; j < n; j++) {
+        if (fabs(g[j]) <= tiny)
+            continue;
+        double l, u;
+        var_bounds(P, m, m + j + 1, &l, &u);
+        double b = g[j] > 0 ? u : l;
+        if (isinf(b))
+            return -INFINITY;
+        hi += g[j] * b;
+    }
+    return lo - hi;
+}
+
+/* Builds rho from GLPK's unbounded ray (a basic variable after the dual simplex) and keeps it
+ * when the certificate verifies, with the sign that makes the margin positive. */
+static void ray_from_glpk(farkas_ctx *c)
+{
+    glp_prob *P = c->lp->P;
+    int m = c->lp->nrows, n = c->lp->ncols;
+    int k = glp_get_unbnd_ray(P);
+    if (k < 1 || k > m + n || !glp_bf_exists(P))
+        return;
+    int stat = k <= m ? glp_get_row_stat(P, k) : glp_get_col_stat(P, k - m);
+    if (stat != GLP_BS)
+        return;
+    int *ind = tame_xmalloc((size_t)(m + n + 1) * sizeof *ind);
+    double *val = tame_xmalloc((size_t)(m + n + 1) * sizeof *val);
+    double *g = tame_xmalloc((size_t)(n + 1) * sizeof *g);
+    for (int i = 0; i < m; i++)
+        c->rho[i] = 0;
+    if (k <= m)
+        c->rho[k - 1] = 1;
+    int len = glp_eval_tab_row(P, k, ind, val);
+    for (int t = 1; t <= len; t++)
+        if (ind[t] <= m)
+            c->rho[ind[t] - 1] = -val[t];
+    /* multipliers below 1e-12 of the largest are round-off of exact zeros (basic rows) */
+    double scale = 0;
+    for (int i = 0; i < m; i++)
+        scale = fmax(scale, fabs(c->rho[i]));
+    for (int i = 0; i < m; i++)
+        if (fabs(c->rho[i]) <= 1e-12 * scale)
+            c->rho[i] = 0;
+    double plus = certificate_margin(P, m, n, c->rho, 1.0, g, ind, val);
+    double minus = certificate_margin(P, m, n, c->rho, -1.0, g, ind, val);
+    double tol = 1e-9 * fmax(1.0, scale);
+    if (minus > plus) {
+        for (int i = 0; i < m; i++)
+            c->rho[i] = -c->rho[i];
+        plus = minus;
+    }
+    if (plus > tol) {
+        c->found = true;
+        c->margin = plus;
+    }
+    free(ind);
+    free(val);
+    free(g);
+}
+
+/* Re-solves the feasibility problem (zero costs) with the dual simplex from the current
+ * basis and takes the ray from there; restores the costs and the basis. */
+static void ray_by_feasibility(farkas_ctx *c)
+{
+    glp_prob *P = c->lp->P;
+    int m = c->lp->nrows, n = c->lp->ncols;
+    double *cost = tame_xmalloc((size_t)(n + 1) * sizeof *cost);
+    int *rs = tame_xmalloc((size_t)(m + 1) * sizeof *rs), *cs = tame_xmalloc((size_t)(n + 1) * sizeof *cs);
+    for (int i = 1; i <= m; i++)
+        rs[i] = glp_get_row_stat(P, i);
+    for (int j = 1; j <= n; j++) {
+        cs[j] = glp_get_col_stat(P, j);
+        cost[j] = glp_get_obj_coef(P, j);
+        glp_set_obj_coef(P, j, 0.0);
+    }
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.meth = GLP_DUAL;
+    if (!glp_bf_exists(P) || glp_factorize(P) != 0)
+        glp_adv_basis(P, 0);
+    int ret = glp_simplex(P, &parm);
+    if (ret == 0 && glp_get_prim_stat(P) == GLP_NOFEAS)
+        ray_from_glpk(c);
+    for (int j = 1; j <= n; j++)
+        glp_set_obj_coef(P, j, cost[j]);
+    for (int i = 1; i <= m; i++)
+        glp_set_row_stat(P, i, rs[i]);
+    for (int j = 1; j <= n; j++)
+        glp_set_col_stat(P, j, cs[j]);
+    free(cost);
+    free(rs);
+    free(cs);
+}
+
+static void farkas(void *vctx)
+{
+    farkas_ctx *c = vctx;
+    ray_from_glpk(c);
+    if (!c->found)
+        ray_by_feasibility(c);
+}
+
+tame_status tame_lp_farkas(tame_lp *lp, double rho[], double *margin)
+{
+    *margin = NAN;
+    TAME_TRY(check_alive(lp));
+    if (lp->last != TAME_LP_INFEASIBLE)
+        return tame_err_set(TAME_BADARG, "a Farkas ray needs an infeasible LP (last solve: %s)",
+                            tame_lp_status_str(lp->last));
+    farkas_ctx c = {lp, rho, NAN, false};
+    TAME_TRY(guarded(farkas, &c));
+    if (!c.found)
+        return tame_err_set(TAME_NOTFOUND, "no Farkas certificate verifies (numerical trouble)");
+    *margin = c.margin;
+    return TAME_OK;
+}
+
+/* }=== */

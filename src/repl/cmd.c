@@ -173,6 +173,8 @@ void tame_cmd_register(lua_State *L)
     register_table(L, tame_cmds_model);
     register_table(L, tame_cmds_cuts);
     register_table(L, tame_cmds_ui);
+    register_table(L, tame_cmds_dual);
+    register_table(L, tame_cmds_bb);
     lua_setfield(L, -2, "commands");
     lua_newtable(L);
     lua_newtable(L);

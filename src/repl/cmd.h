@@ -30,6 +30,17 @@ extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];
 extern const tame_cmd tame_cmds_cuts[]; /* cmds_cuts.c */
 extern const tame_cmd tame_cmds_ui[]; /* view (cmds_ui.c) */
+extern const tame_cmd tame_cmds_dual[]; /* cmds_dual.c */
+
+/* {=== branch-and-bound commands (cmds_bb.c) === */
+extern const tame_cmd tame_cmds_bb[];
+/* `set NAME VALUE` for a solver parameter. TAME_NOTFOUND when NAME is not one (no message). */
+tame_status tame_cmds_bb_set(tame_session *s, const char *name, const char *value) TAME_NODISCARD;
+/* The solver parameters, one per line (for `set` alone). */
+void tame_cmds_bb_params(tame_session *s, FILE *out);
+/* The current solve's statistics (for `show stats`). */
+void tame_cmds_bb_stats(tame_session *s, FILE *out);
+/* }=== */
 
 /* Registers every built-in command into tame.commands and creates tame.cmd (whose fields
  * forward to tame.commands[name].fn). */

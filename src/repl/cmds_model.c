@@ -389,6 +389,7 @@ static tame_status cmd_show(tame_session *s, int argc, const char **argv, FILE *
         show_solution(s, out);
     } else if (strcmp(what, "stats") == 0) {
         show_stats(s, out);
+        tame_cmds_bb_stats(s, out); /* the current solve (cmds_bb.c) */
     } else {
         return tame_err_set(TAME_BADARG, "expected model, var, con, solution or stats, found '%s'",
                             what);

@@ -46,6 +46,7 @@ static tame_status cmd_set(tame_session *s, int argc, const char **argv, FILE *o
         fprintf(out, "verbose    %s   GLPK's own messages\n", tame_log_level() > 1 ? "on" : "off");
         fprintf(out, "traceback  %s   Lua tracebacks in error messages\n",
                 s->traceback ? "on" : "off");
+        tame_cmds_bb_params(s, out); /* the solver's parameters (cmds_bb.c) */
         return TAME_OK;
     }
     if (argc != 3)
@@ -59,7 +60,12 @@ static tame_status cmd_set(tame_session *s, int argc, const char **argv, FILE *o
         TAME_TRY(on_off(argv[2], &flag));
         s->traceback = flag;
     } else {
-        return tame_err_set(TAME_BADARG, "unknown parameter '%s' (set alone lists them)", argv[1]);
+        /* the solver's parameters (cmds_bb.c) */
+        tame_status st = tame_cmds_bb_set(s, argv[1], argv[2]);
+        if (st == TAME_NOTFOUND)
+            return tame_err_set(TAME_BADARG, "unknown parameter '%s' (set alone lists them)",
+                                argv[1]);
+        return st;
     }
     return TAME_OK;
 }

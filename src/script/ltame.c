@@ -13,5 +13,7 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_model(L);
     tame_lua_open_cuts(L);
     tame_lua_open_ui(L);
+    tame_lua_open_dual(L);
+    tame_lua_open_bb(L);
     return 1;
 }

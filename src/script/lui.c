@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "bb/bb.h"
 #include "script/script.h"
+#include "ui/adapt_tree.h"
 #include "ui/demo.h"
 #include "ui/fmt.h"
 #include "ui/screen.h"
@@ -39,9 +41,29 @@ tame_ui_views *tame_session_views(tame_session *s)
     return s->views;
 }
 
+/* The tree view follows the session's current solve: rebuilt when the solve changed or
+ * grew since the view was made. */
+static void refresh_tree(tame_session *s, tame_ui_views *v)
+{
+    if (!s->bb)
+        return;
+    tame_tree *t = tame_bb_tree(s->bb);
+    long stamp = (long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t);
+    if (v->tree && v->tree_source == s->bb && v->tree_stamp == stamp)
+        return;
+    tame_tree_view *tv =
+        tame_ui_tree_view_from_bb(t, tame_bb_status_str(tame_bb_get_status(s->bb)));
+    if (!tv)
+        return;
+    tame_ui_views_set_tree(v, tv);
+    v->tree_source = s->bb;
+    v->tree_stamp = stamp;
+}
+
 void tame_session_refresh_views(tame_session *s)
 {
     tame_ui_views *v = tame_session_views(s);
+    refresh_tree(s, v);
     if (!s->model) {
         if (v->model)
             tame_ui_views_set_model(v, NULL);
@@ -327,12 +349,12 @@ static int ui_tree(lua_State *L)
         lua_pop(L, 1);
         int parent = opt_int(L, t, "parent", -1, fn, what);
         const char *fate = opt_str(L, t, "fate", fn, what);
-        int f = fate ? tame_fate_parse(fate) : TAME_FATE_OPEN;
+        int f = fate ? tame_fate_parse(fate) : TAME_UI_FATE_OPEN;
         if (f < 0)
             return luaL_error(L, "%s: %s.fate: expected branched, integral, infeasible, pruned "
                                  "or open, not '%s'", fn, what, fate);
         tame_tree_node_view *nd = tame_tree_view_add(v, (int)id, parent < 0 ? -1 : parent,
-                                                     (tame_fate)f);
+                                                     (tame_ui_fate)f);
         if (opt_num(L, t, "lp", fn, what, &d, &text)) {
             tame_tree_node_set_lp(nd, d, NULL);
             nd->lp_text = text;

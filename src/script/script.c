@@ -12,6 +12,8 @@
 #include "base/interrupt.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "dual/dualfn.h"
+#include "bb/bb.h"
 
 #define SESSION_KEY "tame.session"
 
@@ -152,8 +154,11 @@ void tame_session_free(tame_session **s)
     lua_close((*s)->L);
     if ((*s)->views_free)
         (*s)->views_free(&(*s)->views); /* after lua_close: a __gc may still print to the log */
+    tame_bb_free(&(*s)->bb);
+    free((*s)->bbparams);
     tame_model_unref(&(*s)->model);
     tame_solution_free(&(*s)->solution);
+    tame_dualfn_free(&(*s)->dual);
     free(*s);
     *s = NULL;
 }

@@ -20,6 +20,14 @@ typedef struct tame_session {
      * with the session through views_free, so that script.c needs no ui header === */
     struct tame_ui_views *views;
     void (*views_free)(struct tame_ui_views **v);
+    /* {=== dual functions (cmds_dual.c) === */
+    struct tame_dualfn *dual; /* the current dual function (dual/dualfn.h); may be NULL */
+    /* }=== */
+    /* {=== branch-and-bound (lbb.c) === */
+    struct tame_bb *bb;       /* the current solve (bb/bb.h): `solve` resumes it; may be NULL */
+    struct tame_bb_params *bbparams; /* solver parameters of `set`; NULL until first used */
+    unsigned bbparams_version; /* bumped by every `set` of a solver parameter */
+    unsigned bb_synced;       /* bbparams_version when bb last took the session's parameters */
     /* }=== */
 } tame_session;
 
@@ -60,6 +68,8 @@ void tame_lua_open_rational(lua_State *L);
 void tame_lua_open_model(lua_State *L);
 /* Cut methods of tame.Model and the tame.Cut type (lcuts.c); after tame_lua_open_model. */
 void tame_lua_open_cuts(lua_State *L);
+/* m:dual, m:valuefn and the tame.Dual type (ldual.c); after tame_lua_open_model. */
+void tame_lua_open_dual(lua_State *L);
 
 /* Pushes an exact rational as a tame.Rational userdata. */
 void tame_lua_push_rational(lua_State *L, mpq_srcptr q);
@@ -91,5 +101,24 @@ tame_model *tame_lua_check_model(lua_State *L, int i);
 /* Pushes a Lua table describing an LP solution of m (status, objective, x, dual, redcost,
  * activity, iterations). */
 void tame_lua_push_solution(lua_State *L, const tame_model *m, const tame_solution *s);
+
+/* {=== branch-and-bound (lbb.c) === */
+
+/* The session's solver parameters (created with the defaults on first use; realtime is on
+ * when stdout is a terminal). Borrowed. */
+struct tame_bb_params *tame_session_bb_params(tame_session *s);
+/* Makes bb the session's current solve (taking ownership; the previous one is freed). Its
+ * parameters count as in sync with the session's: a later `set` makes `solve` apply them. */
+void tame_session_set_bb(tame_session *s, struct tame_bb *bb);
+/* Connects a solve to L: tame.on hooks receive its events, and a progress line goes to the
+ * log sink when stdout is a terminal or output is verbose. */
+void tame_lua_bb_attach(lua_State *L, struct tame_bb *bb);
+/* Submodule: m:solve, tame.on / tame.off, the Tree type. */
+void tame_lua_open_bb(lua_State *L);
+/* Pushes a tree record as a tame.Tree userdata (takes a new reference). */
+struct tame_tree;
+void tame_lua_push_tree(lua_State *L, struct tame_tree *t);
+
+/* }=== */
 
 #endif

@@ -20,14 +20,14 @@ tame_tree_view *tame_ui_demo_tree(void)
     tame_ui_strset(&v->status_text, "optimal");
     tame_ui_strset(&v->time_unit, "nodes");
 
-    tame_tree_node_view *n = tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
+    tame_tree_node_view *n = tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
     tame_tree_node_set_lp(n, 0.375, "3/8");
     tame_ui_strset(&n->branch_var, "x1");
     tame_ui_strset(&n->branch_value, "3/4");
     tame_tree_node_add_line(n, "x = (3/4, 0, 0, 0)");
     tame_tree_node_add_dual(n, "c1", "1/2");
 
-    n = tame_tree_view_add(v, 1, 0, TAME_FATE_PRUNED);
+    n = tame_tree_view_add(v, 1, 0, TAME_UI_FATE_PRUNED);
     tame_tree_node_set_lp(n, 1.5, "3/2");
     tame_ui_strset(&n->bound, "x1 <= 0");
     tame_tree_node_add_line(n, "x = (0, 0, 3/4, 0)");
@@ -35,7 +35,7 @@ tame_tree_view *tame_ui_demo_tree(void)
     tame_tree_node_add_line(n, "phi(d) = 2 d");
     tame_tree_node_add_line(n, "pruned by bound: 3/2 >= 3/4");
 
-    n = tame_tree_view_add(v, 2, 0, TAME_FATE_BRANCHED);
+    n = tame_tree_view_add(v, 2, 0, TAME_UI_FATE_BRANCHED);
     tame_tree_node_set_lp(n, 0.5, "1/2");
     tame_ui_strset(&n->bound, "x1 >= 1");
     tame_ui_strset(&n->branch_var, "x2");
@@ -43,7 +43,7 @@ tame_tree_view *tame_ui_demo_tree(void)
     tame_tree_node_add_line(n, "x = (1, 1/6, 0, 0)");
     tame_tree_node_add_dual(n, "c1", "0");
 
-    n = tame_tree_view_add(v, 3, 2, TAME_FATE_INTEGRAL);
+    n = tame_tree_view_add(v, 3, 2, TAME_UI_FATE_INTEGRAL);
     tame_tree_node_set_lp(n, 0.75, "3/4");
     tame_ui_strset(&n->bound, "x2 <= 0");
     n->incumbent = 1;
@@ -51,7 +51,7 @@ tame_tree_view *tame_ui_demo_tree(void)
     tame_tree_node_add_dual(n, "c1", "-1");
     tame_tree_node_add_line(n, "phi(d) = -d + 3/2");
 
-    n = tame_tree_view_add(v, 4, 2, TAME_FATE_PRUNED);
+    n = tame_tree_view_add(v, 4, 2, TAME_UI_FATE_PRUNED);
     tame_tree_node_set_lp(n, 1.125, "9/8");
     tame_ui_strset(&n->bound, "x2 >= 1");
     tame_tree_node_add_line(n, "x = (9/4, 1, 0, 0)");

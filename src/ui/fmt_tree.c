@@ -17,7 +17,7 @@
 #include "exact/rat.h"
 #include "ui/fmt.h"
 
-static const tame_ui_attr fate_attr[TAME_FATE_COUNT] = {
+static const tame_ui_attr fate_attr[TAME_UI_FATE_COUNT] = {
     TAME_UI_BRANCHED, TAME_UI_INTEGRAL, TAME_UI_INFEASIBLE, TAME_UI_PRUNED, TAME_UI_OPEN};
 
 #define LP_W 10    /* LP column width */
@@ -283,9 +283,9 @@ void tame_fmt_tree_detail(const tame_tree_view *v, int i, int width, tame_ui_tex
         tame_ui_text_wrap(out, n->lines[q], width, 2, TAME_UI_NORMAL);
 }
 
-static void counts(const tame_tree_view *v, int c[TAME_FATE_COUNT])
+static void counts(const tame_tree_view *v, int c[TAME_UI_FATE_COUNT])
 {
-    for (int f = 0; f < TAME_FATE_COUNT; f++)
+    for (int f = 0; f < TAME_UI_FATE_COUNT; f++)
         c[f] = 0;
     for (int i = 0; i < v->nnodes; i++)
         c[v->nodes[i].fate]++;
@@ -293,7 +293,7 @@ static void counts(const tame_tree_view *v, int c[TAME_FATE_COUNT])
 
 static void summary(const tame_tree_view *v, tame_ui_text *out)
 {
-    int c[TAME_FATE_COUNT];
+    int c[TAME_UI_FATE_COUNT];
     counts(v, c);
     tame_ui_text_add(out, "tree%s%s: %d nodes (%d branched, %d integral, %d infeasible, "
                           "%d pruned, %d open)",
@@ -326,7 +326,7 @@ void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out)
 
 static void draw_strip(const tame_tree_view *v, tame_ui_canvas *c, int x0, int y0, int w, int h)
 {
-    int cnt[TAME_FATE_COUNT];
+    int cnt[TAME_UI_FATE_COUNT];
     counts(v, cnt);
     char head[256];
     const tame_tree_point *last = v->nseries ? &v->series[v->nseries - 1] : NULL;
@@ -337,7 +337,7 @@ static void draw_strip(const tame_tree_view *v, tame_ui_canvas *c, int x0, int y
     }
     snprintf(head, sizeof head, "incumbent %s  bound %s  gap %s  %d nodes, %d open%s%s",
              v->incumbent_text ? v->incumbent_text : "-", v->bound_text ? v->bound_text : "-", gap,
-             v->nnodes, cnt[TAME_FATE_OPEN], v->status_text ? "  " : "",
+             v->nnodes, cnt[TAME_UI_FATE_OPEN], v->status_text ? "  " : "",
              v->status_text ? v->status_text : "");
     for (int x = 0; x < w; x++)
         tame_ui_canvas_put(c, x0 + x, y0, '-', TAME_UI_DIM);
@@ -451,8 +451,8 @@ static void draw_bound(const tame_tree_view *v, const tame_tree_pane *p, int sel
     for (int q = 0; legend[q] && lx < x0 + w; q++, lx++) {
         char ch = legend[q];
         tame_ui_attr a = TAME_UI_DIM;
-        for (int f = 0; f < TAME_FATE_COUNT; f++)
-            if (ch == tame_fate_letter((tame_fate)f) && (q == 0 || legend[q - 1] == ' ') &&
+        for (int f = 0; f < TAME_UI_FATE_COUNT; f++)
+            if (ch == tame_fate_letter((tame_ui_fate)f) && (q == 0 || legend[q - 1] == ' ') &&
                 legend[q + 1] == ' ')
                 a = fate_attr[f];
         tame_ui_canvas_put(c, lx, y0, ch, a);

@@ -8,23 +8,23 @@
 
 #include "base/mem.h"
 
-static const char *const fate_names[TAME_FATE_COUNT] = {"branched", "integral", "infeasible",
+static const char *const fate_names[TAME_UI_FATE_COUNT] = {"branched", "integral", "infeasible",
                                                         "pruned", "open"};
-static const char fate_letters[TAME_FATE_COUNT] = {'B', 'I', 'X', 'P', 'O'};
+static const char fate_letters[TAME_UI_FATE_COUNT] = {'B', 'I', 'X', 'P', 'O'};
 
-const char *tame_fate_name(tame_fate f)
+const char *tame_fate_name(tame_ui_fate f)
 {
-    return (unsigned)f < TAME_FATE_COUNT ? fate_names[f] : "?";
+    return (unsigned)f < TAME_UI_FATE_COUNT ? fate_names[f] : "?";
 }
 
-char tame_fate_letter(tame_fate f)
+char tame_fate_letter(tame_ui_fate f)
 {
-    return (unsigned)f < TAME_FATE_COUNT ? fate_letters[f] : '?';
+    return (unsigned)f < TAME_UI_FATE_COUNT ? fate_letters[f] : '?';
 }
 
 int tame_fate_parse(const char *word)
 {
-    for (int f = 0; f < TAME_FATE_COUNT; f++)
+    for (int f = 0; f < TAME_UI_FATE_COUNT; f++)
         if (strcmp(word, fate_names[f]) == 0)
             return f;
     return -1;
@@ -78,7 +78,7 @@ void tame_tree_view_free(tame_tree_view **v)
     *v = NULL;
 }
 
-tame_tree_node_view *tame_tree_view_add(tame_tree_view *v, int id, int parent, tame_fate fate)
+tame_tree_node_view *tame_tree_view_add(tame_tree_view *v, int id, int parent, tame_ui_fate fate)
 {
     if (v->nnodes == v->cap) {
         v->cap = v->cap ? 2 * v->cap : 16;
@@ -258,7 +258,7 @@ int tame_tree_view_best_open(const tame_tree_view *v)
     int best = -1;
     for (int i = 0; i < v->nnodes; i++) {
         const tame_tree_node_view *n = &v->nodes[i];
-        if (n->fate != TAME_FATE_OPEN)
+        if (n->fate != TAME_UI_FATE_OPEN)
             continue;
         if (best < 0) {
             best = i;

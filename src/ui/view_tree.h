@@ -4,10 +4,10 @@
  *
  * Filling one (the MATH.md §7.1 tree, minimisation):
  *     tame_tree_view *v = tame_tree_view_new("7.1", 0);
- *     tame_tree_node_view *n = tame_tree_view_add(v, 0, -1, TAME_FATE_BRANCHED);
+ *     tame_tree_node_view *n = tame_tree_view_add(v, 0, -1, TAME_UI_FATE_BRANCHED);
  *     tame_tree_node_set_lp(n, 0.375, "3/8");
  *     tame_ui_strset(&n->branch_var, "x1");  tame_ui_strset(&n->branch_value, "3/4");
- *     n = tame_tree_view_add(v, 1, 0, TAME_FATE_PRUNED);
+ *     n = tame_tree_view_add(v, 1, 0, TAME_UI_FATE_PRUNED);
  *     tame_tree_node_set_lp(n, 1.5, "3/2");  tame_ui_strset(&n->bound, "x1 <= 0");
  *     tame_tree_node_add_line(n, "x = (0, 0, 3/4, 0)");
  *     ...
@@ -22,18 +22,18 @@
 
 /* What happened to a node (the DESIGN.md status words). */
 typedef enum {
-    TAME_FATE_BRANCHED,
-    TAME_FATE_INTEGRAL,
-    TAME_FATE_INFEASIBLE,
-    TAME_FATE_PRUNED,
-    TAME_FATE_OPEN,
-    TAME_FATE_COUNT
-} tame_fate;
+    TAME_UI_FATE_BRANCHED,
+    TAME_UI_FATE_INTEGRAL,
+    TAME_UI_FATE_INFEASIBLE,
+    TAME_UI_FATE_PRUNED,
+    TAME_UI_FATE_OPEN,
+    TAME_UI_FATE_COUNT
+} tame_ui_fate;
 
 /* "branched", "integral", "infeasible", "pruned", "open" */
-const char *tame_fate_name(tame_fate f);
+const char *tame_fate_name(tame_ui_fate f);
 /* 'B', 'I', 'X', 'P', 'O': the node's mark in layouts without colour. */
-char tame_fate_letter(tame_fate f);
+char tame_fate_letter(tame_ui_fate f);
 /* Parses a fate word (the full word); -1 when unknown. */
 int tame_fate_parse(const char *word);
 
@@ -43,7 +43,7 @@ void tame_ui_strset(char **field, const char *text);
 typedef struct tame_tree_node_view {
     int id;             /* the solver's node id: unique, >= 0 */
     int parent;         /* the parent's id; -1 for the root */
-    tame_fate fate;
+    tame_ui_fate fate;
     int has_lp;         /* 1 when lp holds the node's LP bound (not for infeasible LPs) */
     double lp;          /* LP value in the model's sense: layout, sorting, best open node */
     char *lp_text;      /* the same as shown, exact when known ("3/8"); NULL: %.10g of lp */
@@ -93,7 +93,7 @@ void tame_tree_view_free(tame_tree_view **v);
 
 /* Appends a node and returns it so that optional fields can be set. The pointer is valid
  * until the next tame_tree_view_add. Adding after finish clears `finished`. */
-tame_tree_node_view *tame_tree_view_add(tame_tree_view *v, int id, int parent, tame_fate fate);
+tame_tree_node_view *tame_tree_view_add(tame_tree_view *v, int id, int parent, tame_ui_fate fate);
 /* Sets the LP value (text NULL: printed from the double). */
 void tame_tree_node_set_lp(tame_tree_node_view *n, double lp, const char *text);
 /* Appends a detail line (printf format). */

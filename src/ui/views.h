@@ -24,6 +24,8 @@ typedef struct tame_ui_views {
     tame_model_view *model;     /* owned; rebuilt from the current model (see the REPL) */
     tame_ui_log *log;           /* owned; everything the log sink received */
     unsigned long generation;   /* grows whenever a view is replaced */
+    const void *tree_source;    /* the solve the tree view was made from (ui/adapt_tree.h) */
+    long tree_stamp;            /* its node and processed counts then, to notice growth */
 } tame_ui_views;
 
 /* An empty slot with a log of `log_lines` lines (not yet capturing). Never NULL. */

@@ -1,0 +1,127 @@
+/* The driver's inside, shared by bb.c (the loop), bb_api.c (what plugins call) and
+ * bb_params.c; never included outside src/bb (STYLE.md §4). */
+#ifndef TAME_BB_BB_IMPL_H
+#define TAME_BB_BB_IMPL_H
+
+#include "bb/plugin.h"
+#include "bb/tree_impl.h"
+#include "lp/lp.h"
+
+/* A binary heap of open node ids ordered by cmp; pos[id] is the slot of id or -1. */
+typedef struct tame_heap {
+    int n, cap;
+    int *a;
+    int *pos;
+    int poscap;
+    int (*cmp)(const tame_node *a, const tame_node *b);
+} tame_heap;
+
+typedef struct probe_change {
+    int j;
+    double lb, ub; /* the bounds before the change */
+} probe_change;
+
+struct tame_bb {
+    tame_tree *tree;            /* the record (one reference) */
+    tame_model *source;         /* the user's model (a reference: stale check only) */
+    unsigned long source_version;
+    tame_lp *lp;
+    tame_bb_params params;
+    const tame_branch_ops *branch;
+    const tame_nodesel_ops *nodesel;
+    tame_bb_status status;
+
+    /* problem data, min form */
+    tame_bb_problem prob;
+    double *c, *lb0, *ub0, *rlb, *rub, *rval, *cval;
+    bool *is_int;
+    int *rbeg, *rind, *cbeg, *cind, *downlocks, *uplocks;
+    double objconst;
+    double objstep;             /* lattice step of the objective (0: none) */
+
+    /* the LP as it stands */
+    double *cur_lb, *cur_ub;    /* column bounds installed in the LP */
+    int lp_node;                /* node whose final basis the LP holds (-1: none) */
+    tame_basis_status *rstat, *cstat;
+
+    /* the current node (during processing) */
+    int cur;
+    double cur_value;
+    double *x;                  /* [n] LP solution of node x_node */
+    int x_node;                 /* node whose solution x holds, -1 */
+    double *node_lb, *node_ub;  /* [n] its box */
+    int *cands, ncands;
+
+    /* scratch */
+    double *ybuf, *dbuf, *rho, *sol, *act;
+
+    /* open nodes */
+    tame_heap bound_heap;       /* always: best bound first */
+    tame_heap sel_heap;         /* the node selector's order */
+    int user_selected;          /* from tame_bb_select, or -1 */
+    int last;                   /* node processed last, -1 */
+    bool root_done;
+
+    /* incumbent (also in the tree) */
+    bool has_inc;
+    double inc;
+    double last_bound;          /* global bound last reported (event BOUND) */
+
+    /* pseudocosts: [2][n] sums of gain per unit and counts; totals for the average */
+    double *ps_sum[2];
+    int *ps_cnt[2];
+    double ps_total[2];
+    long ps_total_cnt[2];
+
+    /* probing */
+    bool probing;
+    tame_probe_kind probe_kind;
+    tame_basis_status *probe_rstat, *probe_cstat;
+    probe_change *pchg;
+    int npchg, pchg_cap;
+    double *probe_x;
+
+    /* statistics */
+    long processed, lp_solves, lp_iters, sb_solves, sb_iters, dive_solves, dive_iters;
+    int solutions, heur_solutions, max_depth;
+    long fixings, propagated;
+    double time_used;           /* seconds over finished runs */
+    double run_start;           /* monotonic time at the start of the current run, or < 0 */
+
+    /* callbacks */
+    tame_bb_event_fn event_fn;
+    void *event_ud;
+    tame_status event_st;       /* first non-OK status returned by event_fn this run */
+    char *event_msg;            /* its message */
+    bool running;               /* inside run(): hooks must not re-enter */
+    tame_bb_progress_fn progress_fn;
+    void *progress_ud;
+    double progress_interval, progress_last;
+};
+
+/* Seconds since the solve started (all runs). */
+double tame_bb_elapsed(const tame_bb *bb);
+/* Appends an event to the tree's log and tells the callback. */
+void tame_bb_emit(tame_bb *bb, tame_event_type type, int node, double value, int aux,
+                  const char *source);
+/* Rounds a lower bound up to the objective's lattice (identity without one). */
+double tame_bb_round_bound(const tame_bb *bb, double v);
+/* True when a node with lower bound `bound` cannot improve the incumbent. */
+bool tame_bb_prunable(const tame_bb *bb, double bound);
+/* The LP cutoff for the dual simplex (INFINITY when unused). */
+double tame_bb_lp_cutoff(const tame_bb *bb);
+/* Applies the box lb/ub to the LP (only the columns that differ). */
+tame_status tame_bb_apply_box(tame_bb *bb, const double *lb, const double *ub) TAME_NODISCARD;
+
+/* Bound propagation on node id's box lb/ub (tightened in place), recording each tightening on
+ * the node (bb_prop.c). Returns false when the box is empty: row *row with sign *sign is
+ * the Farkas certificate, *margin its margin. */
+bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, int *sign,
+                       double *margin);
+
+/* Parameter lookups (bb_params.c): the registered plugins by name, NULL when unknown. */
+const tame_branch_ops *tame_bb_find_branch(const char *name);
+const tame_nodesel_ops *tame_bb_find_nodesel(const char *name);
+extern const tame_heur_ops *const tame_bb_heuristics[];
+
+#endif

@@ -1,0 +1,198 @@
+/* Solver parameters: defaults, `set NAME VALUE` parsing, listing, and the static registries
+ * of plugins (STYLE.md §7: registration is a static array, not imperative code). */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bb/bb_impl.h"
+
+static const tame_branch_ops *const branch_rules[] = {
+    &tame_branch_first_ops, &tame_branch_mostfrac_ops, &tame_branch_pscost_ops,
+    &tame_branch_strong_ops, NULL};
+
+static const tame_nodesel_ops *const node_selectors[] = {
+    &tame_nodesel_best_ops, &tame_nodesel_dfs_ops, &tame_nodesel_estimate_ops,
+    &tame_nodesel_hybrid_ops, NULL};
+
+const tame_heur_ops *const tame_bb_heuristics[] = {&tame_heur_rounding_ops,
+                                                   &tame_heur_diving_ops, NULL};
+
+const tame_branch_ops *tame_bb_find_branch(const char *name)
+{
+    for (int k = 0; name && branch_rules[k]; k++)
+        if (strcmp(branch_rules[k]->name, name) == 0)
+            return branch_rules[k];
+    return NULL;
+}
+
+const tame_nodesel_ops *tame_bb_find_nodesel(const char *name)
+{
+    for (int k = 0; name && node_selectors[k]; k++)
+        if (strcmp(node_selectors[k]->name, name) == 0)
+            return node_selectors[k];
+    return NULL;
+}
+
+void tame_bb_params_default(tame_bb_params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->branch = "pseudocost";
+    p->select = "hybrid";
+    p->heuristics = true;
+    p->objint = true;
+    p->cutoff = true;
+    p->redcost = true;
+    p->propagate = true;
+    p->scale = false;
+    p->reliability = 4;
+    p->sb_iters = 0;
+    p->sb_lookahead = 8;
+    p->sb_maxcands = 100;
+    p->dive_freq = 10;
+}
+
+const char *const tame_bb_param_names[] = {
+    "branch", "select", "node_limit", "time_limit", "gap", "eager", "heuristics", "objint",
+    "cutoff", "redcost", "propagate", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
+    "realtime", "cuts", "rounds", NULL};
+
+static tame_status parse_bool(const char *name, const char *v, bool *out)
+{
+    if (strcmp(v, "on") == 0 || strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ||
+        strcmp(v, "yes") == 0)
+        *out = true;
+    else if (strcmp(v, "off") == 0 || strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+             strcmp(v, "no") == 0)
+        *out = false;
+    else
+        return tame_err_set(TAME_BADARG, "%s: expected on or off, found '%s'", name, v);
+    return TAME_OK;
+}
+
+static tame_status parse_long(const char *name, const char *v, long lo, long *out)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (end == v || *end || errno || x < lo)
+        return tame_err_set(TAME_BADARG, "%s: expected an integer >= %ld, found '%s'", name, lo,
+                            v);
+    *out = x;
+    return TAME_OK;
+}
+
+static tame_status parse_double(const char *name, const char *v, double *out)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (end == v || *end || errno || !isfinite(x) || x < 0)
+        return tame_err_set(TAME_BADARG, "%s: expected a number >= 0, found '%s'", name, v);
+    *out = x;
+    return TAME_OK;
+}
+
+static tame_status parse_int(const char *name, const char *v, long lo, int *out)
+{
+    long x;
+    TAME_TRY(parse_long(name, v, lo, &x));
+    if (x > 1000000000L)
+        return tame_err_set(TAME_BADARG, "%s: %s is too large", name, v);
+    *out = (int)x;
+    return TAME_OK;
+}
+
+tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *v)
+{
+    if (strcmp(name, "branch") == 0) {
+        const tame_branch_ops *b = tame_bb_find_branch(v);
+        if (!b)
+            return tame_err_set(TAME_BADARG,
+                                "branch: expected first, mostfrac, pseudocost or strong, found '%s'",
+                                v);
+        p->branch = b->name;
+    } else if (strcmp(name, "select") == 0) {
+        const tame_nodesel_ops *s = tame_bb_find_nodesel(v);
+        if (!s)
+            return tame_err_set(TAME_BADARG,
+                                "select: expected best, dfs, estimate or hybrid, found '%s'", v);
+        p->select = s->name;
+    } else if (strcmp(name, "node_limit") == 0) {
+        return parse_long(name, v, 0, &p->node_limit);
+    } else if (strcmp(name, "time_limit") == 0) {
+        return parse_double(name, v, &p->time_limit);
+    } else if (strcmp(name, "gap") == 0) {
+        return parse_double(name, v, &p->gap);
+    } else if (strcmp(name, "eager") == 0) {
+        return parse_bool(name, v, &p->eager);
+    } else if (strcmp(name, "heuristics") == 0) {
+        return parse_bool(name, v, &p->heuristics);
+    } else if (strcmp(name, "objint") == 0) {
+        return parse_bool(name, v, &p->objint);
+    } else if (strcmp(name, "cutoff") == 0) {
+        return parse_bool(name, v, &p->cutoff);
+    } else if (strcmp(name, "redcost") == 0) {
+        return parse_bool(name, v, &p->redcost);
+    } else if (strcmp(name, "propagate") == 0) {
+        return parse_bool(name, v, &p->propagate);
+    } else if (strcmp(name, "scale") == 0) {
+        return parse_bool(name, v, &p->scale);
+    } else if (strcmp(name, "reliability") == 0) {
+        return parse_int(name, v, 0, &p->reliability);
+    } else if (strcmp(name, "sb_iters") == 0) {
+        return parse_int(name, v, 0, &p->sb_iters);
+    } else if (strcmp(name, "sb_lookahead") == 0) {
+        return parse_int(name, v, 1, &p->sb_lookahead);
+    } else if (strcmp(name, "sb_maxcands") == 0) {
+        return parse_int(name, v, 1, &p->sb_maxcands);
+    } else if (strcmp(name, "dive_freq") == 0) {
+        return parse_int(name, v, -1, &p->dive_freq);
+    } else if (strcmp(name, "realtime") == 0) {
+        return parse_bool(name, v, &p->realtime);
+    } else if (strcmp(name, "cuts") == 0) {
+        if (strcmp(v, "none") != 0)
+            return tame_err_set(TAME_BADARG,
+                                "cuts: cutting planes are not wired into the solver yet "
+                                "(only cuts none is accepted)");
+    } else if (strcmp(name, "rounds") == 0) {
+        return tame_err_set(TAME_BADARG,
+                            "rounds: cutting planes are not wired into the solver yet");
+    } else {
+        return TAME_NOTFOUND;
+    }
+    return TAME_OK;
+}
+
+void tame_bb_params_list(const tame_bb_params *p, FILE *out)
+{
+    fprintf(out, "branch        %-10s first|mostfrac|pseudocost|strong\n", p->branch);
+    fprintf(out, "select        %-10s best|dfs|estimate|hybrid\n", p->select);
+    fprintf(out, "node_limit    %-10ld nodes processed (0: none)\n", p->node_limit);
+    fprintf(out, "time_limit    %-10g seconds (0: none)\n", p->time_limit);
+    fprintf(out, "gap           %-10g relative gap to stop at (0: prove optimality)\n", p->gap);
+    fprintf(out, "eager         %-10s solve both children when created (MATH.md 6.1 rules)\n",
+            p->eager ? "on" : "off");
+    fprintf(out, "heuristics    %-10s rounding and diving\n", p->heuristics ? "on" : "off");
+    fprintf(out, "objint        %-10s round bounds to an integral objective's lattice\n",
+            p->objint ? "on" : "off");
+    fprintf(out, "cutoff        %-10s incumbent as the dual simplex's objective cutoff\n",
+            p->cutoff ? "on" : "off");
+    fprintf(out, "redcost       %-10s reduced-cost fixing before branching (recorded)\n",
+            p->redcost ? "on" : "off");
+    fprintf(out, "propagate     %-10s bound propagation before node LPs (recorded)\n",
+            p->propagate ? "on" : "off");
+    fprintf(out, "scale         %-10s GLPK scaling of the LP\n", p->scale ? "on" : "off");
+    fprintf(out, "reliability   %-10d pseudocost observations before trusting them\n",
+            p->reliability);
+    fprintf(out, "sb_iters      %-10d strong-branching LP iteration limit (0: automatic)\n",
+            p->sb_iters);
+    fprintf(out, "sb_lookahead  %-10d strong branching stops after this many without progress\n",
+            p->sb_lookahead);
+    fprintf(out, "sb_maxcands   %-10d candidates strong-branched per node at most\n",
+            p->sb_maxcands);
+    fprintf(out, "dive_freq     %-10d dive every k-th node (0: root only, -1: never)\n",
+            p->dive_freq);
+    fprintf(out, "realtime      %-10s show wall-clock times; use them in VBC/BAK exports\n",
+            p->realtime ? "on" : "off");
+}

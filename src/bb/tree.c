@@ -1,0 +1,345 @@
+/* The tree record: node storage, the payload arena, path boxes, bases, the incumbent.
+ * Writers are the driver (tree_impl.h); the rest of the workbench reads (tree.h). */
+#include "bb/tree_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+
+#define ARENA_FIRST (16u << 10) /* blocks double from 16 kB up to 1 MB */
+#define ARENA_MAX (1u << 20)
+
+const char *tame_fate_str(tame_fate f)
+{
+    static const char *const s[] = {"open", "branched", "integral", "infeasible", "pruned"};
+    return (unsigned)f < 5 ? s[f] : "unknown";
+}
+
+const char *tame_node_lp_str(tame_node_lp st)
+{
+    static const char *const s[] = {"none", "optimal", "infeasible", "cutoff", "unbounded",
+                                    "failed"};
+    return (unsigned)st < 6 ? s[st] : "unknown";
+}
+
+tame_tree *tame_tree_new(const tame_model *m)
+{
+    tame_tree *t = tame_xcalloc(1, sizeof *t);
+    t->refs = 1;
+    t->model = tame_model_copy(m);
+    t->nvars = tame_model_nvars(m);
+    t->nrows = tame_model_nrows(m);
+    t->maximize = tame_model_sense(m) == TAME_MAXIMIZE;
+    t->lb0 = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->lb0);
+    t->ub0 = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->ub0);
+    for (int j = 0; j < t->nvars; j++) {
+        t->lb0[j] = tame_model_var_lb_d(m, j);
+        t->ub0[j] = tame_model_var_ub_d(m, j);
+    }
+    t->inc_node = -1;
+    tame_event_log_init(&t->events);
+    return t;
+}
+
+tame_tree *tame_tree_ref(tame_tree *t)
+{
+    t->refs++;
+    return t;
+}
+
+void tame_tree_unref(tame_tree **t)
+{
+    if (!*t)
+        return;
+    if (--(*t)->refs > 0) {
+        *t = NULL;
+        return;
+    }
+    tame_tree *tr = *t;
+    for (tame_arena_block *b = tr->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    tame_model_unref(&tr->model);
+    tame_event_log_done(&tr->events);
+    free(tr->nodes);
+    free(tr->lb0);
+    free(tr->ub0);
+    free(tr->inc_x);
+    free(tr->proc);
+    free(tr);
+    *t = NULL;
+}
+
+const tame_model *tame_tree_model(const tame_tree *t)
+{
+    return t->model;
+}
+
+int tame_tree_size(const tame_tree *t)
+{
+    return t->n;
+}
+
+const tame_node *tame_tree_node(const tame_tree *t, int id)
+{
+    return id >= 0 && id < t->n ? &t->nodes[id] : NULL;
+}
+
+tame_node *tame_tree_node_mut(tame_tree *t, int id)
+{
+    return &t->nodes[id];
+}
+
+int tame_tree_add_node(tame_tree *t, int parent)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->nodes = tame_xrealloc(t->nodes, (size_t)t->cap, sizeof *t->nodes);
+    }
+    tame_node *nd = &t->nodes[t->n];
+    memset(nd, 0, sizeof *nd);
+    nd->id = t->n;
+    nd->parent = parent;
+    nd->depth = parent >= 0 ? t->nodes[parent].depth + 1 : 0;
+    nd->child = -1;
+    nd->branch_var = -1;
+    nd->dir = TAME_DIR_NONE;
+    nd->branch_value = NAN;
+    nd->branch_bound = NAN;
+    nd->fate = TAME_FATE_OPEN;
+    nd->lp = TAME_NODE_LP_NONE;
+    nd->lp_value = NAN;
+    nd->bound = parent >= 0 ? t->nodes[parent].bound : -INFINITY;
+    nd->estimate = parent >= 0 ? t->nodes[parent].estimate : -INFINITY;
+    nd->order = -1;
+    nd->time = NAN;
+    nd->dual_node = parent >= 0 ? t->nodes[parent].dual_node : -1;
+    nd->farkas_margin = NAN;
+    return t->n++;
+}
+
+void *tame_tree_alloc(tame_tree *t, size_t bytes)
+{
+    bytes = (bytes + 7) & ~(size_t)7;
+    tame_arena_block *b = t->arena;
+    if (!b || b->used + bytes > b->cap) {
+        size_t cap = b ? (b->cap < ARENA_MAX ? 2 * b->cap : ARENA_MAX) : ARENA_FIRST;
+        if (cap < bytes)
+            cap = bytes;
+        tame_arena_block *nb = tame_xmalloc(sizeof *nb + cap);
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        t->arena = b = nb;
+    }
+    t->arena_used += bytes;
+    void *p = b->data + b->used;
+    b->used += bytes;
+    return p;
+}
+
+void tame_tree_set_sparse(tame_tree *t, tame_sparse *s, const double *v, int n)
+{
+    int nz = 0;
+    for (int k = 0; k < n; k++)
+        nz += v[k] > 0 || v[k] < 0;
+    s->n = nz;
+    s->ind = NULL;
+    s->val = NULL;
+    if (!nz)
+        return;
+    s->val = tame_tree_alloc(t, (size_t)nz * sizeof *s->val);
+    s->ind = tame_tree_alloc(t, (size_t)nz * sizeof *s->ind);
+    nz = 0;
+    for (int k = 0; k < n; k++)
+        if (v[k] > 0 || v[k] < 0) {
+            s->ind[nz] = k;
+            s->val[nz++] = v[k];
+        }
+}
+
+/* 2-bit codes: 0 basic, 1 at lower, 2 at upper, 3 free or fixed nonbasic */
+static unsigned code_of(tame_basis_status s)
+{
+    switch (s) {
+    case TAME_BASIC:
+        return 0;
+    case TAME_AT_LOWER:
+        return 1;
+    case TAME_AT_UPPER:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+const unsigned char *tame_tree_pack_basis(tame_tree *t, const tame_basis_status *rstat,
+                                          const tame_basis_status *cstat)
+{
+    int total = t->nrows + t->nvars;
+    unsigned char *p = tame_tree_alloc(t, (size_t)(total + 3) / 4);
+    memset(p, 0, (size_t)(total + 3) / 4);
+    for (int k = 0; k < total; k++) {
+        unsigned c = code_of(k < t->nrows ? rstat[k] : cstat[k - t->nrows]);
+        p[k / 4] |= (unsigned char)(c << (2 * (k % 4)));
+    }
+    return p;
+}
+
+tame_status tame_tree_node_basis(const tame_tree *t, int id, tame_basis_status rstat[],
+                                 tame_basis_status cstat[])
+{
+    const tame_node *nd = tame_tree_node(t, id);
+    if (!nd || !nd->basis)
+        return tame_err_set(TAME_NOTFOUND, "node %d has no basis (its LP was not solved)", id);
+    double *lb = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *lb);
+    double *ub = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *ub);
+    tame_tree_node_box(t, id, lb, ub);
+    int total = t->nrows + t->nvars;
+    for (int k = 0; k < total; k++) {
+        unsigned c = (nd->basis[k / 4] >> (2 * (k % 4))) & 3u;
+        double l, u;
+        if (k < t->nrows) {
+            l = tame_model_row_lb_d(t->model, k);
+            u = tame_model_row_ub_d(t->model, k);
+        } else {
+            l = lb[k - t->nrows];
+            u = ub[k - t->nrows];
+        }
+        tame_basis_status s = c == 0   ? TAME_BASIC
+                            : c == 1   ? TAME_AT_LOWER
+                            : c == 2   ? TAME_AT_UPPER
+                            : isinf(l) && isinf(u) ? TAME_FREE_NONBASIC
+                                                   : TAME_FIXED_NONBASIC;
+        if (k < t->nrows)
+            rstat[k] = s;
+        else
+            cstat[k - t->nrows] = s;
+    }
+    free(lb);
+    free(ub);
+    return TAME_OK;
+}
+
+static void apply_fixings(const tame_node *nd, tame_fix_kind kind, double lb[], double ub[])
+{
+    for (int k = 0; k < nd->nfix; k++) {
+        const tame_fixing *f = &nd->fix[k];
+        if (f->kind != kind)
+            continue;
+        if (f->dir == TAME_DIR_DOWN)
+            ub[f->var] = fmin(ub[f->var], f->bound);
+        else
+            lb[f->var] = fmax(lb[f->var], f->bound);
+    }
+}
+
+static void box_of(const tame_tree *t, int id, bool own_propagated, double lb[], double ub[])
+{
+    memcpy(lb, t->lb0, (size_t)t->nvars * sizeof *lb);
+    memcpy(ub, t->ub0, (size_t)t->nvars * sizeof *ub);
+    const tame_node *self = tame_tree_node(t, id);
+    for (const tame_node *nd = self; nd; nd = nd->parent >= 0 ? &t->nodes[nd->parent] : NULL) {
+        if (nd->dir == TAME_DIR_DOWN)
+            ub[nd->branch_var] = fmin(ub[nd->branch_var], nd->branch_bound);
+        else if (nd->dir == TAME_DIR_UP)
+            lb[nd->branch_var] = fmax(lb[nd->branch_var], nd->branch_bound);
+        if (nd != self || own_propagated)
+            apply_fixings(nd, TAME_FIX_PROPAGATED, lb, ub);
+        if (nd != self)
+            apply_fixings(nd, TAME_FIX_REDCOST, lb, ub);
+    }
+}
+
+void tame_tree_node_box(const tame_tree *t, int id, double lb[], double ub[])
+{
+    box_of(t, id, true, lb, ub);
+}
+
+void tame_tree_node_entry_box(const tame_tree *t, int id, double lb[], double ub[])
+{
+    box_of(t, id, false, lb, ub);
+}
+
+int tame_tree_node_path(const tame_tree *t, int id, int path[])
+{
+    const tame_node *nd = tame_tree_node(t, id);
+    if (!nd)
+        return 0;
+    int n = nd->depth + 1;
+    for (int k = n - 1; k >= 0; k--) {
+        path[k] = nd->id;
+        nd = nd->parent >= 0 ? &t->nodes[nd->parent] : NULL;
+    }
+    return n;
+}
+
+void tame_tree_count(const tame_tree *t, int counts[5])
+{
+    for (int k = 0; k < 5; k++)
+        counts[k] = 0;
+    for (int i = 0; i < t->n; i++)
+        counts[t->nodes[i].fate]++;
+}
+
+bool tame_tree_incumbent(const tame_tree *t, double *value, int *node, const double **x)
+{
+    if (value)
+        *value = t->has_inc ? t->inc_value : INFINITY;
+    if (node)
+        *node = t->has_inc ? t->inc_node : -1;
+    if (x)
+        *x = t->has_inc ? t->inc_x : NULL;
+    return t->has_inc;
+}
+
+void tame_tree_set_incumbent(tame_tree *t, double value, int node, const double *x,
+                             const char *source)
+{
+    t->inc_source = source;
+    if (!t->inc_x)
+        t->inc_x = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->inc_x);
+    memcpy(t->inc_x, x, (size_t)t->nvars * sizeof *x);
+    t->has_inc = true;
+    t->inc_value = value;
+    t->inc_node = node;
+}
+
+double tame_tree_objective_step(const tame_tree *t)
+{
+    return t->objstep;
+}
+
+const char *tame_tree_incumbent_source(const tame_tree *t)
+{
+    return t->has_inc ? t->inc_source : NULL;
+}
+
+int tame_tree_nprocessed(const tame_tree *t)
+{
+    return t->nproc;
+}
+
+int tame_tree_processed_node(const tame_tree *t, int k)
+{
+    return k >= 0 && k < t->nproc ? t->proc[k] : -1;
+}
+
+const tame_event_log *tame_tree_events(const tame_tree *t)
+{
+    return &t->events;
+}
+
+size_t tame_tree_bytes(const tame_tree *t)
+{
+    return (size_t)t->n * sizeof *t->nodes + t->arena_used + (size_t)t->nproc * sizeof *t->proc +
+           t->events.n * sizeof *t->events.ev;
+}
+
+double tame_tree_user_value(const tame_tree *t, double v)
+{
+    return t->maximize ? -v : v;
+}

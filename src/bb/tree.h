@@ -1,0 +1,126 @@
+/* The branch-and-bound tree record: every node a solve created (node.h), the event log
+ * (event.h), the incumbent, and the model exactly as it was solved. It is what the tree pane
+ * shows, what tree dual functions (F_BB, F_tree of MATH.md §6.1) are built from and what
+ * gradients read. The driver (bb.h) writes it; everybody else only reads.
+ *
+ * A tree is reference counted: the solve that grows it holds one reference, and results
+ * handed to Lua or kept by the session hold others, so a record outlives its solver.
+ * Values are in minimisation form (see node.h); tame_tree_user_value converts to the
+ * model's own sense. Nodes are addressed by id (0 = root); ids are never reused. */
+#ifndef TAME_BB_TREE_H
+#define TAME_BB_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/status.h"
+#include "bb/event.h"
+#include "bb/node.h"
+#include "lp/lp.h"
+#include "model/model.h"
+
+typedef struct tame_tree tame_tree;
+
+tame_tree *tame_tree_ref(tame_tree *t);
+/* Drops a reference, freeing the record at zero; sets *t to NULL; NULL-safe. */
+void tame_tree_unref(tame_tree **t);
+
+/* The model as solved: a private copy, never edited. Borrowed for the tree's lifetime. */
+const tame_model *tame_tree_model(const tame_tree *t);
+
+/* Number of nodes (root included). */
+int tame_tree_size(const tame_tree *t);
+/* Node `id`, or NULL when out of range. Borrowed: valid until the tree grows (the next
+ * step of its solve); copy what you need to keep. */
+const tame_node *tame_tree_node(const tame_tree *t, int id);
+
+/* The box [lb, ub] of node id, the one its LP was solved over: the model's bounds tightened
+ * by every branching on the path from the root, the propagated bounds of the path (its own
+ * included) and the reduced-cost fixings of its ancestors (its own apply to its children).
+ * Arrays of nvars. */
+void tame_tree_node_box(const tame_tree *t, int id, double lb[], double ub[]);
+/* The box node id starts from, before its own propagated bounds: where its recorded
+ * TAME_FIX_PROPAGATED tightenings remove their regions (node.h). */
+void tame_tree_node_entry_box(const tame_tree *t, int id, double lb[], double ub[]);
+/* Writes the ids on the path root..id into path[] (depth + 1 entries) and returns the count. */
+int tame_tree_node_path(const tame_tree *t, int id, int path[]);
+/* Unpacks node id's final basis into rstat[nrows], cstat[ncols]. TAME_NOTFOUND when the
+ * node has none (its LP was never solved). Statuses FREE/FIXED nonbasic are restored from
+ * the node's bounds. */
+tame_status tame_tree_node_basis(const tame_tree *t, int id, tame_basis_status rstat[],
+                                 tame_basis_status cstat[]) TAME_NODISCARD;
+
+/* Counts of nodes by fate (indexed by tame_fate). */
+void tame_tree_count(const tame_tree *t, int counts[5]);
+
+/* The incumbent: true when there is one; *value (min form), *node (where it was found, -1
+ * for a heuristic at no node), x (borrowed, nvars) may each be NULL. */
+bool tame_tree_incumbent(const tame_tree *t, double *value, int *node, const double **x);
+
+/* Who found the incumbent: "node" (an integral node LP) or a heuristic's name; NULL when
+ * there is none. */
+const char *tame_tree_incumbent_source(const tame_tree *t);
+
+/* Nodes processed so far, and the id of the k-th one processed (-1 out of range). */
+int tame_tree_nprocessed(const tame_tree *t);
+int tame_tree_processed_node(const tame_tree *t, int k);
+
+/* The objective's lattice step: when every integer variable has an integer multiple of s as
+ * its cost (s a rational, printed as a double) and continuous ones cost nothing, every
+ * feasible objective value is constant + k*s and node bounds are rounded up to it; 0 when
+ * the objective is not integral in this sense (or rounding was switched off). */
+double tame_tree_objective_step(const tame_tree *t);
+
+/* The event log. Borrowed; grows with the solve. */
+const tame_event_log *tame_tree_events(const tame_tree *t);
+
+/* Bytes the record uses: node records, their duals, rays, bases and fixings, and the event
+ * log (not the model copy, nor the slack of growing arrays). */
+size_t tame_tree_bytes(const tame_tree *t);
+
+/* A value in min form shown in the model's sense (negated for a max model). */
+double tame_tree_user_value(const tame_tree *t, double v);
+
+/* {=== output === */
+
+typedef enum { TAME_TREE_DOT, TAME_TREE_VBC, TAME_TREE_BAK, TAME_TREE_JSON } tame_tree_format;
+
+/* "dot", "vbc", "bak", "json" -> *fmt; TAME_BADARG otherwise. */
+tame_status tame_tree_format_parse(const char *name, tame_tree_format *fmt) TAME_NODISCARD;
+
+/* Writes the tree to `out`:
+ *  DOT  - a Graphviz digraph: one box per node (id, fate, LP value in the model's sense),
+ *         coloured by fate, edges labelled with the branching.
+ *  VBC  - vbctool's line format as SCIP writes it (N new node, I info, P colour, U/L bounds):
+ *         colours 3 unsolved, 2 solved/branched, 4 pruned or infeasible, 14 integral.
+ *  BAK  - GrUMPy's (BAK's) line format: "TIME candidate|branched|fathomed|infeasible|integer
+ *         ID PARENT L|R|M ..." and "TIME heuristic OBJ"; ids 1-based, the root's parent 0.
+ *  JSON - every node record (all fields of node.h, with duals, reduced costs and Farkas rays
+ *         keyed by row/variable name), the incumbent and the event log; values in min form.
+ * VBC and BAK replay the event log. With realtime false, their clock is the event number
+ * (1/100 s per event), and JSON never contains wall-clock times, so two solves with the same
+ * settings write identical files. */
+void tame_tree_write(const tame_tree *t, FILE *out, tame_tree_format fmt, bool realtime);
+
+/* Writes to a file. TAME_IO when it cannot be written. */
+tame_status tame_tree_export(const tame_tree *t, const char *path, tame_tree_format fmt,
+                             bool realtime) TAME_NODISCARD;
+
+/* The tree as indented text, one line per node: id, branching, fate, LP value (model's
+ * sense), branching variable and value; nodes deeper than max_depth (< 0: no limit) are
+ * summarised. */
+void tame_tree_print(const tame_tree *t, FILE *out, int max_depth);
+
+/* One node in detail: path, bounds changed on it, LP, fate, order, duals (at most `maxdual`
+ * nonzeros of each vector shown; < 0: all); the wall-clock time only with show_time (so
+ * transcripts stay deterministic). */
+void tame_tree_print_node(const tame_tree *t, int id, FILE *out, int maxdual, bool show_time);
+
+/* One line saying what processing node id did (`step` prints these):
+ * "node 2 (x1 >= 1): lp 0.5 -> branched on x2 = 0.1666666667, children 3 4". */
+void tame_tree_print_step(const tame_tree *t, int id, FILE *out);
+
+/* }=== */
+
+#endif

@@ -1,0 +1,121 @@
+/* Internals shared by the files of src/dual (never included outside it): the dual function's
+ * struct, the side builder, the networks' units and the tree's pieces. */
+#ifndef TAME_DUAL_IMPL_H
+#define TAME_DUAL_IMPL_H
+
+#include "base/sbuf.h"
+#include "cuts/hierarchy.h"
+#include "dual/dualfn.h"
+
+/* One unit of a Chvatal/GMI network (a copy of the cut record's unit). */
+typedef struct dunit {
+    tame_linexpr u;  /* over sides */
+    int npar;
+    int *par;        /* [npar] parent unit ids (1-based, < own id) */
+    mpq_t *mult;     /* [npar] mu (Chvatal, >= 0) or lambda (GMI, any sign) */
+    mpq_t alpha;     /* GMI: in (0,1); Chvatal: 0 */
+    int depth;
+    char *row;       /* the cut in x-space, for reading */
+} dunit;
+
+/* A bound tightening of a piece's box: x_col >= value (lower) or x_col <= value. */
+typedef struct dtight {
+    int col;
+    bool lower;
+    mpq_t value;
+} dtight;
+
+typedef enum { PIECE_LEAF, PIECE_NODE, PIECE_REDCOST, PIECE_PROPAGATED } piece_kind;
+
+/* One Lagrangian bound phi_p over a box (dualfn.h). */
+typedef struct dpiece {
+    int node;            /* tree node id */
+    piece_kind kind;
+    tame_linexpr v;      /* row multipliers (ind = model row) */
+    tame_linexpr r;      /* c - v'A (ind = column), exact */
+    int ntight;
+    dtight *tight;       /* the box's tightenings against the root box */
+    bool exact;          /* v from an exact basis (or exact combination) */
+    bool farkas;         /* v = v0 + theta rho */
+    mpq_t theta;
+    const char *fate;    /* "integral", "pruned", ... (static text) */
+} dpiece;
+
+/* F_tree's network: one entry per tree node. */
+typedef struct dtnode {
+    int piece;       /* its own phi (index into pieces), -1 when none */
+    int nchild;
+    int *child;      /* tree node ids */
+    int nred, nprop; /* region pieces (indices into pieces) */
+    int *red, *prop;
+} dtnode;
+
+struct tame_dualfn {
+    tame_dual_kind kind;
+    tame_model *model;       /* a reference to the model as solved (no cut rows for trees) */
+    int nrows, ncols;        /* model rows (cut rows excluded for networks) and columns */
+    int nsides;
+    tame_side *sides;        /* [nsides], owned copies */
+    int *rowside[2];         /* [nrows] LO / UP side of row i (the EQ side in both), -1 */
+    int *colside[3];         /* [ncols] LO, UP, EQ bound side of column j, -1 */
+    mpq_t *cost;             /* [ncols] min form */
+    bool *colint;            /* [ncols] */
+    bool *colfree;           /* [ncols] sign-free in canonical form */
+    tame_linexpr *ecol;      /* [ncols] E_j over sides */
+    mpq_t objconst;          /* min form */
+    /* primal value */
+    bool has_z, z_exact;
+    mpq_t z;                 /* min form, constant included */
+    double zd;
+    char zsrc[96];
+    /* Chvatal / GMI */
+    int nunits;
+    dunit *units;            /* [nunits] */
+    mpq_t *y;                /* [nsides] */
+    mpq_t *w;                /* [nunits] */
+    /* trees */
+    int npieces;
+    dpiece *pieces;
+    int ntnodes;
+    dtnode *tnodes;          /* [ntnodes] (TREE) */
+    int nleaves;
+    /* status */
+    bool exact;
+    double tol;
+    tame_sbuf notes;
+};
+
+/* Allocates F for m's sides (the canonical form of dualfn.h, every scale 1; a row slack is
+ * integer when the row has only integer columns with integer coefficients and integer sides,
+ * a bound slack when its column is integer with an integer bound). Takes a reference to m.
+ * Cut rows of m are skipped (no sides). */
+tame_dualfn *tame_dual_alloc(tame_model *m, tame_dual_kind kind);
+
+/* The GMI activation and its directional derivative at 0. */
+void tame_dual_g(mpq_t out, const mpq_t t, const mpq_t a);
+
+/* Network values at d: vals[k] = unit k+1's value (bar: Gbar). */
+void tame_dual_units(const tame_dualfn *F, const mpq_t d[], bool bar, mpq_t vals[]);
+
+/* F_BB / F_tree of a fresh solve of m (cut rows dropped), for the policy (dual_tree.c). */
+tame_status tame_dual_from_solve(tame_model *m, tame_dual_kind kind, tame_dualfn **out);
+/* One line about the last tame_dual_from_solve (nodes, exactness). Borrowed. */
+const char *tame_dual_solve_message(void);
+
+/* Tree evaluation (dual_tree_eval.c). */
+tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
+                                tame_dualval *out);
+char *tame_dual_tree_text(const tame_dualfn *F);
+/* coef[0..nsides-1] and *cst: the affine function equal to piece pi's phi near d (each bound
+ * term at the bound effective at d: a tightening when it binds, else the side); *inf as phi(d). */
+void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t coef[],
+                            mpq_t cst, int *inf);
+void tame_dual_tree_free(tame_dualfn *F);
+
+/* Adds the d-space vector of side s's slack (c e_s) into d: d[s] = c. */
+void tame_dual_side_c(const tame_dualfn *F, int s, mpq_t c);
+
+/* "d1" style label of side s (1-based), for formulas. */
+void tame_dual_side_label(int s, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,591 @@
+/* Tree dual functions built from a kept branch-and-bound tree (MATH §6.1; dualfn.h):
+ *   - every leaf t gives the piece phi_t over its box, with the row multipliers v of the
+ *     node that certifies it (its own LP when it ended dual feasible, else its nearest such
+ *     ancestor: bb/node.h dual_node);
+ *   - an infeasible leaf uses v = v0 + theta rho with its Farkas ray rho and
+ *     theta = max(0, (z - phi_v0(b)) / phi_rho(b)), so that phi_t(b) >= z (the min over the box
+ *     of a sum is at least the sum of the mins);
+ *   - regions removed by reduced-cost fixing (certified by cert_node's v) and by propagation
+ *     (a Farkas ray +-e_row combined with the certifying ancestor's v by the same theta rule)
+ *     are extra pieces, so the pieces cover the root box at every d;
+ *   - F_tree adds every branched node's own phi (bb/node.h) into H(t,d).
+ * Exactness: for trees of at most TAME_DUAL_EXACT_NODES nodes the certifying nodes' bases are
+ * re-derived exactly (src/exact/basis.h) from the stored statuses and the node's box; when the
+ * exact basis is dual feasible its exact duals are v. Otherwise (a larger tree, a basis that
+ * does not re-derive) v is GLPK's doubles read as shortest decimals: every piece is still a
+ * valid bound for every d (phi_p is valid for any v), but F(b) = z only up to a tolerance,
+ * and the function says so. r = c - v'A is always computed exactly from v. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "bb/bb.h"
+#include "dual/dual_impl.h"
+#include "exact/basis.h"
+
+#define TAME_DUAL_EXACT_NODES 20000
+
+static char solve_msg[320];
+
+const char *tame_dual_solve_message(void)
+{
+    return solve_msg;
+}
+
+/* {=== multipliers === */
+
+/* v of certifying node c, exact when possible; cached per node */
+typedef struct vcache {
+    bool done, exact;
+    tame_linexpr v; /* ind = row */
+} vcache;
+
+typedef struct builder {
+    tame_dualfn *F;
+    const tame_tree *t;
+    const tame_model *m;
+    tame_model *mb;   /* a copy whose bounds are set to a node's box for the exact basis */
+    int n, nr;
+    bool try_exact;
+    vcache *vc;
+    double *lb, *ub;  /* scratch boxes */
+    mpq_t zc;         /* z - constant (min form), for theta */
+    bool has_z;
+    int inexact;      /* pieces from doubles */
+    int farkas_weak;  /* infeasible leaves whose ray did not reach z */
+} builder;
+
+static void set_from_double(mpq_t q, double x)
+{
+    if (tame_rat_set_double(q, x) != TAME_OK)
+        mpq_set_ui(q, 0, 1);
+}
+
+/* the node's box as mpq bounds into b->mb */
+static tame_status box_into_model(builder *b, int id)
+{
+    tame_tree_node_box(b->t, id, b->lb, b->ub);
+    mpq_t l, u;
+    mpq_inits(l, u, NULL);
+    tame_status st = TAME_OK;
+    for (int j = 0; j < b->n && st == TAME_OK; j++) {
+        bool hl = isfinite(b->lb[j]), hu = isfinite(b->ub[j]);
+        if (hl)
+            set_from_double(l, b->lb[j]);
+        if (hu)
+            set_from_double(u, b->ub[j]);
+        if (hl && hu && mpq_cmp(l, u) > 0)
+            mpq_set(u, l);
+        st = tame_model_set_bounds(b->mb, j, hl ? l : NULL, hu ? u : NULL);
+    }
+    mpq_clears(l, u, NULL);
+    return st;
+}
+
+static const vcache *certify(builder *b, int c)
+{
+    vcache *vc = &b->vc[c];
+    if (vc->done)
+        return vc;
+    vc->done = true;
+    tame_linexpr_init(&vc->v);
+    const tame_node *nd = tame_tree_node(b->t, c);
+    if (b->try_exact && nd->basis) {
+        tame_basis_status *rs = tame_xcalloc((size_t)b->nr + 1, sizeof *rs);
+        tame_basis_status *cs = tame_xcalloc((size_t)b->n + 1, sizeof *cs);
+        tame_xbasis *xb = NULL;
+        if (tame_tree_node_basis(b->t, c, rs, cs) == TAME_OK && box_into_model(b, c) == TAME_OK &&
+            tame_xbasis_new(b->mb, rs, cs, &xb) == TAME_OK &&
+            tame_xbasis_dual_feasible(xb, NULL, 0)) {
+            for (int i = 0; i < b->nr; i++)
+                if (mpq_sgn(tame_xbasis_row_dual(xb, i)) != 0)
+                    tame_linexpr_add_term(&vc->v, i, tame_xbasis_row_dual(xb, i));
+            vc->exact = true;
+        }
+        tame_xbasis_free(&xb);
+        free(rs);
+        free(cs);
+        tame_err_clear();
+        if (vc->exact)
+            return vc;
+    }
+    mpq_t q;
+    mpq_init(q);
+    for (int k = 0; k < nd->duals.n; k++) {
+        /* a dual of the wrong sign for the row's sides (GLPK's rounding) would need an
+         * infinite bound: 0 is as valid a multiplier */
+        double y = nd->duals.val[k];
+        int i = nd->duals.ind[k];
+        if (fabs(y) < 1e-12 || (y > 0 && b->F->rowside[0][i] < 0) ||
+            (y < 0 && b->F->rowside[1][i] < 0))
+            continue;
+        set_from_double(q, y);
+        tame_linexpr_add_term(&vc->v, i, q);
+    }
+    mpq_clear(q);
+    vc->exact = false;
+    return vc;
+}
+
+/* r = c - v'A (c of the min form), exact */
+static void reduced_costs(builder *b, const tame_linexpr *v, tame_linexpr *r)
+{
+    mpq_t *acc = tame_xcalloc((size_t)b->n + 1, sizeof *acc);
+    for (int j = 0; j < b->n; j++) {
+        mpq_init(acc[j]);
+        mpq_set(acc[j], b->F->cost[j]);
+    }
+    mpq_t t;
+    mpq_init(t);
+    for (int q = 0; q < v->n; q++) {
+        const tame_linexpr *row = tame_model_row(b->m, v->ind[q]);
+        for (int k = 0; k < row->n; k++) {
+            mpq_mul(t, v->coef[q], row->coef[k]);
+            mpq_sub(acc[row->ind[k]], acc[row->ind[k]], t);
+        }
+    }
+    tame_linexpr_clear(r);
+    for (int j = 0; j < b->n; j++) {
+        if (mpq_sgn(acc[j]) != 0)
+            tame_linexpr_add_term(r, j, acc[j]);
+        mpq_clear(acc[j]);
+    }
+    mpq_clear(t);
+    free(acc);
+}
+
+/* }=== */
+/* {=== pieces === */
+
+static int new_piece(builder *b, int node, piece_kind kind, const char *fate)
+{
+    tame_dualfn *F = b->F;
+    F->pieces = tame_xrealloc(F->pieces, (size_t)F->npieces + 1, sizeof *F->pieces);
+    dpiece *p = &F->pieces[F->npieces];
+    memset(p, 0, sizeof *p);
+    p->node = node;
+    p->kind = kind;
+    p->fate = fate;
+    tame_linexpr_init(&p->v);
+    tame_linexpr_init(&p->r);
+    mpq_init(p->theta);
+    return F->npieces++;
+}
+
+static void add_tight(dpiece *p, int col, bool lower, mpq_srcptr value)
+{
+    p->tight = tame_xrealloc(p->tight, (size_t)p->ntight + 1, sizeof *p->tight);
+    dtight *t = &p->tight[p->ntight++];
+    t->col = col;
+    t->lower = lower;
+    mpq_init(t->value);
+    mpq_set(t->value, value);
+}
+
+/* tightenings of a box (doubles) against the model's bounds */
+static void box_tights(builder *b, dpiece *p, const double lb[], const double ub[])
+{
+    mpq_t q;
+    mpq_init(q);
+    for (int j = 0; j < b->n; j++) {
+        double ml = tame_model_var_lb_d(b->m, j), mu = tame_model_var_ub_d(b->m, j);
+        if (isfinite(lb[j]) && !(lb[j] <= ml)) {
+            set_from_double(q, lb[j]);
+            add_tight(p, j, true, q);
+        }
+        if (isfinite(ub[j]) && !(ub[j] >= mu)) {
+            set_from_double(q, ub[j]);
+            add_tight(p, j, false, q);
+        }
+    }
+    mpq_clear(q);
+}
+
+/* phi of piece pi at b */
+static void phi_at_b(builder *b, int pi, tame_dualval *out)
+{
+    tame_dualfn *F = b->F;
+    mpq_t *d = tame_xcalloc((size_t)F->nsides + 1, sizeof *d);
+    for (int s = 0; s < F->nsides; s++)
+        mpq_init(d[s]);
+    tame_dualfn_rhs(F, d);
+    mpq_t *coef = tame_xcalloc((size_t)F->nsides + 1, sizeof *coef);
+    for (int s = 0; s < F->nsides; s++)
+        mpq_init(coef[s]);
+    mpq_t cst;
+    mpq_init(cst);
+    int inf;
+    tame_dual_piece_affine(F, pi, (const mpq_t *)d, coef, cst, &inf);
+    out->inf = inf;
+    if (!inf) {
+        mpq_set(out->v, cst);
+        mpq_t t;
+        mpq_init(t);
+        for (int s = 0; s < F->nsides; s++) {
+            mpq_mul(t, coef[s], d[s]);
+            mpq_add(out->v, out->v, t);
+        }
+        mpq_clear(t);
+    }
+    mpq_clear(cst);
+    for (int s = 0; s < F->nsides; s++) {
+        mpq_clear(d[s]);
+        mpq_clear(coef[s]);
+    }
+    free(d);
+    free(coef);
+}
+
+/* piece pi with v = v0 (+ theta rho when rho != NULL, theta by the rule of MATH §6.1) */
+static void set_multipliers(builder *b, int pi, const vcache *v0, const tame_linexpr *rho)
+{
+    dpiece *p = &b->F->pieces[pi];
+    tame_linexpr_copy(&p->v, &v0->v);
+    p->exact = v0->exact;
+    reduced_costs(b, &p->v, &p->r);
+    if (!rho || rho->n == 0)
+        return;
+    p->farkas = true;
+    /* phi_rho(b): the same bound with cost 0, through a scratch piece */
+    int ri = new_piece(b, p->node, PIECE_LEAF, NULL);
+    p = &b->F->pieces[pi]; /* the array may have moved */
+    dpiece *pr = &b->F->pieces[ri];
+    tame_linexpr_copy(&pr->v, rho);
+    for (int k = 0; k < p->ntight; k++)
+        add_tight(pr, p->tight[k].col, p->tight[k].lower, p->tight[k].value);
+    {
+        /* r_rho = -rho'A */
+        mpq_t *acc = tame_xcalloc((size_t)b->n + 1, sizeof *acc);
+        for (int j = 0; j < b->n; j++)
+            mpq_init(acc[j]);
+        mpq_t t;
+        mpq_init(t);
+        for (int q = 0; q < rho->n; q++) {
+            const tame_linexpr *row = tame_model_row(b->m, rho->ind[q]);
+            for (int k = 0; k < row->n; k++) {
+                mpq_mul(t, rho->coef[q], row->coef[k]);
+                mpq_sub(acc[row->ind[k]], acc[row->ind[k]], t);
+            }
+        }
+        for (int j = 0; j < b->n; j++) {
+            if (mpq_sgn(acc[j]) != 0)
+                tame_linexpr_add_term(&pr->r, j, acc[j]);
+            mpq_clear(acc[j]);
+        }
+        mpq_clear(t);
+        free(acc);
+    }
+    tame_dualval prho, pv0;
+    tame_dualval_init(&prho);
+    tame_dualval_init(&pv0);
+    phi_at_b(b, ri, &prho);
+    phi_at_b(b, pi, &pv0);
+    p = &b->F->pieces[pi];
+    mpq_set_ui(p->theta, 0, 1);
+    if (b->has_z && !prho.inf && mpq_sgn(prho.v) > 0 && !pv0.inf) {
+        mpq_sub(p->theta, b->zc, pv0.v);
+        mpq_div(p->theta, p->theta, prho.v);
+        if (mpq_sgn(p->theta) < 0)
+            mpq_set_ui(p->theta, 0, 1);
+    } else if (b->has_z && (pv0.inf || prho.inf || mpq_sgn(prho.v) <= 0)) {
+        b->farkas_weak++;
+    }
+    if (mpq_sgn(p->theta) > 0) {
+        mpq_t t;
+        mpq_init(t);
+        for (int q = 0; q < rho->n; q++) {
+            mpq_mul(t, rho->coef[q], p->theta);
+            tame_linexpr_add_term(&p->v, rho->ind[q], t);
+        }
+        mpq_clear(t);
+        reduced_costs(b, &p->v, &p->r);
+    }
+    tame_dualval_done(&prho);
+    tame_dualval_done(&pv0);
+    /* drop the scratch piece (it is the last one) */
+    dpiece *last = &b->F->pieces[--b->F->npieces];
+    tame_linexpr_done(&last->v);
+    tame_linexpr_done(&last->r);
+    for (int k = 0; k < last->ntight; k++)
+        mpq_clear(last->tight[k].value);
+    free(last->tight);
+    mpq_clear(last->theta);
+}
+
+static void sparse_to_expr(const tame_sparse *sp, tame_linexpr *e)
+{
+    mpq_t q;
+    mpq_init(q);
+    for (int k = 0; k < sp->n; k++) {
+        set_from_double(q, sp->val[k]);
+        tame_linexpr_add_term(e, sp->ind[k], q);
+    }
+    mpq_clear(q);
+}
+
+/* the certifying v for node id (its dual_node, or the root when none) */
+static const vcache *cert_of(builder *b, int id)
+{
+    const tame_node *nd = tame_tree_node(b->t, id);
+    int c = nd->dual_node >= 0 ? nd->dual_node : 0;
+    return certify(b, c);
+}
+
+/* leaf or node piece of tree node id over its own box */
+static int node_piece(builder *b, int id, piece_kind kind)
+{
+    const tame_node *nd = tame_tree_node(b->t, id);
+    int pi = new_piece(b, id, kind, NULL);
+    b->F->pieces[pi].fate = tame_fate_str(nd->fate);
+    tame_tree_node_box(b->t, id, b->lb, b->ub);
+    box_tights(b, &b->F->pieces[pi], b->lb, b->ub);
+    const vcache *v0 = cert_of(b, id);
+    tame_linexpr rho;
+    tame_linexpr_init(&rho);
+    bool farkas = nd->fate == TAME_FATE_INFEASIBLE && nd->farkas.n > 0;
+    if (farkas)
+        sparse_to_expr(&nd->farkas, &rho);
+    set_multipliers(b, pi, v0, farkas ? &rho : NULL);
+    tame_linexpr_done(&rho);
+    return pi;
+}
+
+/* regions removed at node id by its fixings of the given kind */
+static void region_pieces(builder *b, int id, tame_fix_kind kind, int **out, int *nout)
+{
+    const tame_node *nd = tame_tree_node(b->t, id);
+    *nout = 0;
+    *out = NULL;
+    double *lb = tame_xcalloc((size_t)b->n + 1, sizeof *lb);
+    double *ub = tame_xcalloc((size_t)b->n + 1, sizeof *ub);
+    if (kind == TAME_FIX_REDCOST)
+        tame_tree_node_box(b->t, id, lb, ub);
+    else
+        tame_tree_node_entry_box(b->t, id, lb, ub);
+    for (int k = 0; k < nd->nfix; k++) {
+        const tame_fixing *fx = &nd->fix[k];
+        if (fx->kind != kind)
+            continue;
+        bool isint = tame_model_var_is_int(b->m, fx->var);
+        int pi = new_piece(b, id, kind == TAME_FIX_REDCOST ? PIECE_REDCOST : PIECE_PROPAGATED,
+                           NULL);
+        b->F->pieces[pi].fate = kind == TAME_FIX_REDCOST ? "removed by reduced-cost fixing"
+                                                         : "removed by propagation";
+        /* not F_k: the other side of the tightening */
+        double *nl = tame_xcalloc((size_t)b->n + 1, sizeof *nl);
+        double *nu = tame_xcalloc((size_t)b->n + 1, sizeof *nu);
+        memcpy(nl, lb, (size_t)b->n * sizeof *nl);
+        memcpy(nu, ub, (size_t)b->n * sizeof *nu);
+        if (fx->dir == TAME_DIR_DOWN)
+            nl[fx->var] = fmax(nl[fx->var], isint ? fx->bound + 1 : fx->bound);
+        else
+            nu[fx->var] = fmin(nu[fx->var], isint ? fx->bound - 1 : fx->bound);
+        box_tights(b, &b->F->pieces[pi], nl, nu);
+        free(nl);
+        free(nu);
+        if (kind == TAME_FIX_REDCOST) {
+            set_multipliers(b, pi, certify(b, fx->cert_node >= 0 ? fx->cert_node : 0), NULL);
+        } else {
+            tame_linexpr rho;
+            tame_linexpr_init(&rho);
+            mpq_t q;
+            mpq_init(q);
+            mpq_set_si(q, fx->sign, 1);
+            tame_linexpr_add_term(&rho, fx->row, q);
+            mpq_clear(q);
+            int anc = nd->parent >= 0 ? nd->parent : id;
+            set_multipliers(b, pi, cert_of(b, anc), &rho);
+            tame_linexpr_done(&rho);
+        }
+        /* this tightening holds for the later regions of the node */
+        if (fx->dir == TAME_DIR_DOWN)
+            ub[fx->var] = fmin(ub[fx->var], fx->bound);
+        else
+            lb[fx->var] = fmax(lb[fx->var], fx->bound);
+        *out = tame_xrealloc(*out, (size_t)*nout + 1, sizeof **out);
+        (*out)[(*nout)++] = pi;
+    }
+    free(lb);
+    free(ub);
+}
+
+/* }=== */
+
+tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_dualfn **out)
+{
+    *out = NULL;
+    if (kind != TAME_DUAL_BB && kind != TAME_DUAL_TREE)
+        return tame_err_set(TAME_BADARG, "a tree gives the kinds tree and tree+");
+    const tame_model *m = tame_tree_model(t);
+    if (tame_model_ncut_rows(m) > 0)
+        return tame_err_set(TAME_BADARG, "the solved model has cut rows: tree duals of a "
+                                         "cut-and-branch tree are not supported (cuts clear, "
+                                         "then solve)");
+    int size = tame_tree_size(t);
+    if (size == 0)
+        return tame_err_set(TAME_BADARG, "the tree is empty");
+    const tame_node *root = tame_tree_node(t, 0);
+    if (root->lp == TAME_NODE_LP_NONE)
+        return tame_err_set(TAME_BADARG, "the root LP was not solved yet (solve or step first)");
+    if (root->lp == TAME_NODE_LP_UNBOUNDED)
+        return tame_err_set(TAME_BADARG, "the LP relaxation is unbounded: no dual function");
+    tame_model *copy = tame_model_copy(m);
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.F = tame_dual_alloc(copy, kind);
+    b.mb = copy; /* F holds a reference; its bounds are restored below */
+    b.t = t;
+    b.m = m;
+    b.n = tame_model_nvars(m);
+    b.nr = tame_model_nrows(m);
+    b.try_exact = size <= TAME_DUAL_EXACT_NODES;
+    b.vc = tame_xcalloc((size_t)size, sizeof *b.vc);
+    b.lb = tame_xcalloc((size_t)b.n + 1, sizeof *b.lb);
+    b.ub = tame_xcalloc((size_t)b.n + 1, sizeof *b.ub);
+    mpq_init(b.zc);
+    double zinc;
+    int incnode = -1;
+    if (tame_tree_incumbent(t, &zinc, &incnode, NULL)) {
+        b.has_z = true;
+        set_from_double(b.zc, zinc);
+        mpq_sub(b.zc, b.zc, b.F->objconst);
+    }
+    tame_dualfn *F = b.F;
+    F->ntnodes = kind == TAME_DUAL_TREE ? size : 0;
+    if (F->ntnodes)
+        F->tnodes = tame_xcalloc((size_t)size, sizeof *F->tnodes);
+    int inc_piece = -1;
+    for (int id = 0; id < size; id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        bool leaf = nd->fate != TAME_FATE_BRANCHED;
+        int pi = -1;
+        if (leaf) {
+            pi = node_piece(&b, id, PIECE_LEAF);
+            F->nleaves++;
+            if (id == incnode)
+                inc_piece = pi;
+        } else if (kind == TAME_DUAL_TREE) {
+            pi = node_piece(&b, id, PIECE_NODE);
+        }
+        int *red, *prop, nred, nprop;
+        region_pieces(&b, id, TAME_FIX_REDCOST, &red, &nred);
+        region_pieces(&b, id, TAME_FIX_PROPAGATED, &prop, &nprop);
+        if (kind == TAME_DUAL_TREE) {
+            dtnode *tn = &F->tnodes[id];
+            tn->piece = pi;
+            tn->red = red;
+            tn->nred = nred;
+            tn->prop = prop;
+            tn->nprop = nprop;
+            if (nd->child >= 0) {
+                tn->nchild = 2;
+                tn->child = tame_xcalloc(2, sizeof *tn->child);
+                tn->child[0] = nd->child;
+                tn->child[1] = nd->child + 1;
+            }
+        } else {
+            free(red);
+            free(prop);
+        }
+    }
+    for (int p = 0; p < F->npieces; p++)
+        if (!F->pieces[p].exact)
+            b.inexact++;
+    F->exact = b.inexact == 0;
+    F->tol = F->exact ? 0.0 : 1e-6;
+    /* restore the copy's bounds (it is F's model) */
+    for (int j = 0; j < b.n; j++) {
+        tame_status st = tame_model_set_bounds(copy, j, tame_model_var_lb(m, j),
+                                               tame_model_var_ub(m, j));
+        (void)st;
+    }
+    if (b.has_z) {
+        /* z exact when the incumbent's leaf is exact and agrees with GLPK's value */
+        tame_dualval v;
+        tame_dualval_init(&v);
+        bool exact = false;
+        if (inc_piece >= 0 && F->pieces[inc_piece].exact) {
+            phi_at_b(&b, inc_piece, &v);
+            exact = !v.inf &&
+                    fabs(tame_rat_get_double(v.v) - tame_rat_get_double(b.zc)) <=
+                        1e-6 * fmax(1.0, fabs(zinc));
+        }
+        if (exact) {
+            mpq_add(v.v, v.v, F->objconst);
+            tame_dualfn_set_primal(F, v.v, 0.0, "incumbent, exact LP value of its leaf");
+        } else {
+            tame_dualfn_set_primal(F, NULL, zinc, "incumbent (GLPK's double)");
+        }
+        tame_dualval_done(&v);
+    }
+    if (!F->exact) {
+        char note[200];
+        snprintf(note, sizeof note, "%d of %d pieces use GLPK's doubles (%s): F is a valid "
+                 "bound, F(b) = z up to a tolerance", b.inexact, F->npieces,
+                 b.try_exact ? "bases that did not re-derive exactly"
+                             : "tree too large for exact bases");
+        tame_dualfn_add_note(F, note);
+    }
+    if (b.farkas_weak) {
+        char note[160];
+        snprintf(note, sizeof note, "%d infeasible piece%s: the Farkas ray did not verify "
+                 "exactly, theta = 0 (valid, maybe weaker)", b.farkas_weak,
+                 b.farkas_weak == 1 ? "" : "s");
+        tame_dualfn_add_note(F, note);
+    }
+    int counts[5];
+    tame_tree_count(t, counts);
+    if (counts[TAME_FATE_OPEN] > 0)
+        tame_dualfn_add_note(F, "the tree has open nodes (the solve did not finish): F is a "
+                                "valid bound, F(b) may be below z");
+    for (int id = 0; id < size; id++)
+        if (b.vc[id].done)
+            tame_linexpr_done(&b.vc[id].v);
+    free(b.vc);
+    free(b.lb);
+    free(b.ub);
+    mpq_clear(b.zc);
+    tame_model_unref(&copy);
+    *out = F;
+    return TAME_OK;
+}
+
+tame_status tame_dual_from_solve(tame_model *m, tame_dual_kind kind, tame_dualfn **out)
+{
+    *out = NULL;
+    tame_model *base = tame_model_copy(m);
+    tame_model_clear_cut_rows(base);
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.branch = "first";
+    p.select = "best";
+    p.eager = true;
+    p.heuristics = false;
+    p.redcost = false;
+    p.propagate = false;
+    p.objint = false; /* prune on the LP bound itself, so that phi_t(b) >= z at every leaf */
+    tame_bb *bb = NULL;
+    tame_status st = tame_bb_new(base, &p, &bb);
+    if (st == TAME_OK)
+        st = tame_bb_solve(bb);
+    if (st == TAME_OK) {
+        tame_bb_status bs = tame_bb_get_status(bb);
+        if (bs == TAME_BB_INFEASIBLE)
+            st = tame_err_set(TAME_BADARG, "the model is infeasible: no dual function");
+        else if (bs == TAME_BB_UNBOUNDED)
+            st = tame_err_set(TAME_BADARG, "the model is unbounded: no dual function");
+        else
+            st = tame_dualfn_from_tree(tame_bb_tree(bb), kind, out);
+        if (st == TAME_OK)
+            snprintf(solve_msg, sizeof solve_msg,
+                     "%s from a solve (best first, lowest-index branching, both children "
+                     "solved): %d nodes, %d leaves, status %s", kind == TAME_DUAL_BB ? "F_BB"
+                                                                                     : "F_tree",
+                     tame_tree_size(tame_bb_tree(bb)), (*out)->nleaves,
+                     tame_bb_status_str(bs));
+    }
+    tame_bb_free(&bb);
+    tame_model_unref(&base);
+    return st;
+}

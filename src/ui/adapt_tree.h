@@ -1,0 +1,15 @@
+/* The adapter from the branch-and-bound record (src/bb) to the tree pane's view model: every
+ * kept node with its fate, LP value in the model's sense, the branching that made it, its
+ * nonzero row duals and a few detail lines; the incumbent and bound over time from the event
+ * log. No curses here. */
+#ifndef TAME_UI_ADAPT_TREE_H
+#define TAME_UI_ADAPT_TREE_H
+
+#include "bb/tree.h"
+#include "ui/view_tree.h"
+
+/* A finished view of tree t (fresh memory, owned by the caller; tame_tree_view_free), or NULL
+ * when t has no node. `status` (may be NULL) is shown in the title ("optimal", "node_limit"). */
+tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status);
+
+#endif

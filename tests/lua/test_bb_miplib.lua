@@ -1,0 +1,55 @@
+-- A handful of small MIPLIB 3 instances solved with the default settings: the optimum of
+-- data/miplib/optimal_values.csv to |z - z*| <= 1e-6 max(1, |z*|), the tree's invariants,
+-- and glp_intopt (engine = "glpk") agreeing.
+local csv = assert(io.open("data/miplib/optimal_values.csv"))
+local header = csv:read("l")
+local cols = {}
+for name in header:gmatch("[^,]+") do cols[#cols + 1] = name end
+local function col(name)
+  for i, c in ipairs(cols) do if c == name then return i end end
+  error("no column " .. name)
+end
+local iname, iopt = col("name"), col("optimal_value")
+local function fields(line)
+  -- split on commas outside double quotes
+  local out, cur, quoted = {}, {}, false
+  for ch in line:gmatch(".") do
+    if ch == '"' then quoted = not quoted
+    elseif ch == "," and not quoted then out[#out + 1] = table.concat(cur); cur = {}
+    else cur[#cur + 1] = ch end
+  end
+  out[#out + 1] = table.concat(cur)
+  return out
+end
+local optimum = {}
+for line in csv:lines() do
+  local f = fields(line)
+  optimum[f[iname]] = tonumber(f[iopt])
+end
+csv:close()
+
+local function check(t)
+  local branched, leaves = 0, 0
+  local inc, inc_node, src = t:incumbent()
+  for id = 0, t:size() - 1 do
+    local n = t:node(id)
+    if n.parent then assert(t:node(n.parent).status == "branched") end
+    if n.status == "branched" then branched = branched + 1 else leaves = leaves + 1 end
+    if n.status == "pruned" then assert(n.bound >= inc - 1e-6 * math.max(1, math.abs(inc))) end
+    assert(n.status ~= "open")
+  end
+  assert(leaves == branched + 1)
+  if src == "node" then assert(t:node(inc_node).status == "integral") end
+end
+
+for _, name in ipairs{"p0033", "flugpl", "enigma", "egout", "mod008"} do
+  local m = tame.read("data/miplib/" .. name .. ".mps.gz")
+  local r = m:solve()
+  local z = optimum[name]
+  assert(r.status == "optimal", name .. ": " .. r.status)
+  assert(math.abs(r.objective - z) <= 1e-6 * math.max(1, math.abs(z)),
+         string.format("%s: %.10g, expected %.10g", name, r.objective, z))
+  check(r.tree)
+  local g = m:solve{engine = "glpk"}
+  assert(g.status == "optimal" and math.abs(g.objective - z) <= 1e-6 * math.max(1, math.abs(z)))
+end

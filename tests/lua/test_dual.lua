@@ -1,0 +1,65 @@
+-- Dual functions from Lua: MATH 7.1 (GMI and tree duals, checks, witness, value function),
+-- and the issue's MIPLIB test: the tree dual of a finished solve of p0033 and stein27 has
+-- F(b) = z* and F(d) <= z(d) at 20 random integer perturbations of b (fresh solves).
+
+local function gr71()
+  local m = tame.model("gr71")
+  m:var{name="x1", kind="int", lb=0}
+  m:var{name="x2", kind="int", lb=0}
+  m:var{name="x3", lb=0}
+  m:var{name="x4", lb=0}
+  m:minimize("1/2 x1 + 2 x3 + x4")
+  m:add("c1: x1 - 3/2 x2 + x3 - x4 = 3/4")
+  return m
+end
+
+-- GMI: F(d) = -d + 3/2 g_{3/4}(d), every check passes
+local F = gr71():dual("gmi")
+assert(F:kind() == "gmi")
+assert(tostring(F:eval{c1="3/4"}) == "3/4")
+assert(tostring(F:eval{1}) == "1/2")
+assert(tostring(F:eval()) == "3/4")            -- nil: F(b)
+assert(tostring(F:bar{c1=-1}) == "1")
+assert(tame.is_rational == nil or tame.is_rational(F:eval{0}))
+assert(tostring(F):find("g%[3/4%]%(d1%)"))
+local c = F:check()
+assert(c.zero == true and c.feasible == true and c.subadditive == true)
+assert(c.strong == true and c.weak == true and c.witness == nil)
+assert(c.report:find("structural"))
+assert(F:sides()[1] == "c1" and tostring(F:rhs().c1) == "3/4")
+
+-- F_BB: min{2d, 3/2 - d, d/2 + 3/4}, not subadditive, witness (1, -1)
+local B = gr71():dual("tree")
+assert(B:kind() == "tree" and B:exact())
+assert(tostring(B):find("F_BB%(d%) = min{2 d1, %-d1 %+ 3/2, 1/2 d1 %+ 3/4}"))
+assert(tostring(B:eval{c1="3/4"}) == "3/4")
+local cb = B:check()
+assert(cb.subadditive == false and cb.witness == "(1), (-1)")
+assert(cb.strong == true and cb.weak == true and cb.zero == true)
+local T = gr71():dual("tree+")
+for k = -8, 8 do
+  local d = {c1 = tame.rational(k) / 2}
+  assert(T:eval(d) >= B:eval(d))
+end
+
+-- value function table of MATH 7.1
+local v = gr71():valuefn("c1", -3, 3, "1/2")
+local want = {"0", "1", "1/2", "0", "1", "1/2", "0", "1", "1/2", "3/2", "1", "2", "3/2"}
+assert(#v == 13 and v.method == "enumeration" and v.exact)
+for i, p in ipairs(v) do assert(tostring(p.z) == want[i], i) end
+
+-- argument errors are raised before anything happens
+assert(not pcall(function() return gr71():dual("nope") end))
+assert(not pcall(function() return F:eval{zz=1} end))
+assert(not pcall(function() return F:check{radius="x"} end))
+assert(not pcall(function() return gr71():valuefn("zz", 0, 1, 1) end))
+
+-- MIPLIB: p0033 and stein27
+for _, name in ipairs{"p0033", "stein27"} do
+  local m = tame.read("data/miplib/" .. name .. ".mps.gz")
+  local D = m:dual("tree")
+  local r = D:check{points=20, pairs=20, radius=1}
+  assert(r.strong == true, name .. ": " .. r.report)
+  assert(r.weak ~= false, name .. ": " .. r.report)
+  assert(r.feasible == true and r.zero == true, name .. ": " .. r.report)
+end

@@ -1,0 +1,789 @@
+/* Branch-and-bound: the worked example of MATH.md §7.1 under the deterministic rules of §6.1,
+ * tree invariants on every solve, repeatability, stepping, interrupts, certificates
+ * (duals, Farkas rays), exports, and MIPLIB p0033. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/interrupt.h"
+#include "bb/bb.h"
+#include "bb/plugin.h"
+#include "lp/lp.h"
+#include "model/expr.h"
+#include "test_util.h"
+
+/* {=== helpers === */
+
+static void add_var(tame_model *m, const char *name, tame_var_kind kind, const char *lb,
+                    const char *ub, const char *obj)
+{
+    mpq_t l, u, c;
+    mpq_inits(l, u, c, NULL);
+    if (lb)
+        assert_int_equal(tame_rat_parse(l, lb), TAME_OK);
+    if (ub)
+        assert_int_equal(tame_rat_parse(u, ub), TAME_OK);
+    assert_int_equal(tame_rat_parse(c, obj), TAME_OK);
+    assert_int_equal(tame_model_add_var(m, name, kind, lb ? l : NULL, ub ? u : NULL, c, NULL),
+                     TAME_OK);
+    mpq_clears(l, u, c, NULL);
+}
+
+static void add_con(tame_model *m, const char *text)
+{
+    tame_constraint c;
+    tame_constraint_init(&c);
+    assert_int_equal(tame_expr_parse_constraint(m, text, &c), TAME_OK);
+    assert_int_equal(tame_model_add_row(m, c.name, &c.e, c.has_lb ? c.lb : NULL,
+                                        c.has_ub ? c.ub : NULL, NULL),
+                     TAME_OK);
+    tame_constraint_done(&c);
+}
+
+static void set_obj(tame_model *m, tame_sense sense, const char *text)
+{
+    tame_linexpr e;
+    tame_linexpr_init(&e);
+    char *name = NULL;
+    assert_int_equal(tame_expr_parse_objective(m, text, &name, &e), TAME_OK);
+    assert_int_equal(tame_model_set_objective(m, sense, &e), TAME_OK);
+    free(name);
+    tame_linexpr_done(&e);
+}
+
+/* MATH.md §7.1: min 1/2 x1 + 2 x3 + x4, x1 - 3/2 x2 + x3 - x4 = d, x1, x2 in Z+, x3, x4 >= 0 */
+static tame_model *guzelsoy_ralphs(const char *d)
+{
+    tame_model *m = tame_model_new("gr");
+    add_var(m, "x1", TAME_VAR_INT, "0", NULL, "1/2");
+    add_var(m, "x2", TAME_VAR_INT, "0", NULL, "0");
+    add_var(m, "x3", TAME_VAR_CONT, "0", NULL, "2");
+    add_var(m, "x4", TAME_VAR_CONT, "0", NULL, "1");
+    char text[128];
+    snprintf(text, sizeof text, "c: x1 - 3/2 x2 + x3 - x4 = %s", d);
+    add_con(m, text);
+    set_obj(m, TAME_MINIMIZE, "1/2 x1 + 2 x3 + x4");
+    return m;
+}
+
+/* The rules of MATH.md §6.1. */
+static void deterministic_rules(tame_bb_params *p)
+{
+    tame_bb_params_default(p);
+    p->branch = "first";
+    p->select = "best";
+    p->eager = true;
+    p->heuristics = false;
+}
+
+/* Invariants every finished or stopped solve must satisfy (issue 3, "Show"). */
+static void check_invariants(const tame_tree *t)
+{
+    int n = tame_tree_size(t), branched = 0, leaves = 0;
+    double inc;
+    int inc_node;
+    bool has_inc = tame_tree_incumbent(t, &inc, &inc_node, NULL);
+    double tol = 1e-6 * fmax(1.0, fabs(inc));
+    for (int id = 0; id < n; id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        assert_int_equal(nd->id, id);
+        if (nd->parent >= 0) {
+            const tame_node *p = tame_tree_node(t, nd->parent);
+            assert_int_equal(p->fate, TAME_FATE_BRANCHED);
+            assert_true(nd->id == p->child || nd->id == p->child + 1);
+            assert_int_equal(nd->depth, p->depth + 1);
+        } else {
+            assert_int_equal(id, 0);
+        }
+        if (nd->fate == TAME_FATE_BRANCHED) {
+            branched++;
+            assert_true(nd->child > id);
+        } else {
+            leaves++;
+            assert_int_equal(nd->child, -1);
+        }
+        if (nd->fate == TAME_FATE_PRUNED) {
+            assert_true(has_inc);
+            if (!(nd->bound >= inc - tol))
+                fail_msg("pruned node %d has bound %.17g < incumbent %.17g", id, nd->bound, inc);
+        }
+        if (nd->fate != TAME_FATE_OPEN)
+            assert_true(nd->order >= 0);
+        if (nd->fate == TAME_FATE_INFEASIBLE && nd->lp == TAME_NODE_LP_INFEASIBLE)
+            assert_true(nd->farkas.n > 0 && nd->farkas_margin > 0);
+    }
+    assert_int_equal(leaves, branched + 1);
+    const char *src = tame_tree_incumbent_source(t);
+    if (has_inc && src && strcmp(src, "node") == 0)
+        assert_int_equal(tame_tree_node(t, inc_node)->fate, TAME_FATE_INTEGRAL);
+}
+
+/* }=== */
+/* {=== MATH.md §7.1 === */
+
+static void test_math_7_1_tree_at_b_3_4(void **state)
+{
+    (void)state;
+    tame_model *m = guzelsoy_ralphs("3/4");
+    tame_bb_params p;
+    deterministic_rules(&p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    tame_bb_stats st;
+    tame_bb_get_stats(bb, &st);
+    assert_int_equal(st.status, TAME_BB_OPTIMAL);
+    assert_near(st.incumbent, 0.75, 1e-9);
+    const tame_tree *t = tame_bb_tree(bb);
+    assert_int_equal(tame_tree_size(t), 5);
+    /* id: parent, branching, LP value, fate (the table of §7.1) */
+    struct {
+        int parent, var;
+        tame_dir dir;
+        double bnd, lp;
+        tame_fate fate;
+    } want[5] = {
+        {-1, -1, TAME_DIR_NONE, 0, 0.375, TAME_FATE_BRANCHED},
+        {0, 0, TAME_DIR_DOWN, 0, 1.5, TAME_FATE_PRUNED},
+        {0, 0, TAME_DIR_UP, 1, 0.5, TAME_FATE_BRANCHED},
+        {2, 1, TAME_DIR_DOWN, 0, 0.75, TAME_FATE_INTEGRAL},
+        {2, 1, TAME_DIR_UP, 1, 1.125, TAME_FATE_PRUNED},
+    };
+    for (int id = 0; id < 5; id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        assert_int_equal(nd->parent, want[id].parent);
+        assert_int_equal(nd->branch_var, want[id].var);
+        assert_int_equal(nd->dir, want[id].dir);
+        if (id > 0)
+            assert_near(nd->branch_bound, want[id].bnd, 0);
+        assert_int_equal(nd->lp, TAME_NODE_LP_OPTIMAL);
+        assert_near(nd->lp_value, want[id].lp, 1e-9);
+        assert_int_equal(nd->fate, want[id].fate);
+    }
+    /* processing order: root, x1>=1, x2<=0 (incumbent 3/4), then the pruned 9/8 and 3/2 */
+    int order[5] = {0, 4, 1, 2, 3};
+    for (int id = 0; id < 5; id++)
+        assert_int_equal(tame_tree_node(t, id)->order, order[id]);
+    int inc_node;
+    const double *x;
+    assert_true(tame_tree_incumbent(t, NULL, &inc_node, &x));
+    assert_int_equal(inc_node, 3);
+    assert_near(x[0], 1, 1e-9);
+    assert_near(x[1], 0, 1e-9);
+    assert_near(x[2], 0, 1e-9);
+    assert_near(x[3], 0.25, 1e-9);
+    check_invariants(t);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* phi_t(d) of MATH.md §6.1 from node t's stored duals and box, for the one-row model. */
+static double phi(const tame_tree *t, int id, double d)
+{
+    const tame_node *nd = tame_tree_node(t, id);
+    const tame_node *src = tame_tree_node(t, nd->dual_node);
+    double lb[4], ub[4], y = 0, r[4] = {0, 0, 0, 0};
+    tame_tree_node_box(t, id, lb, ub);
+    for (int k = 0; k < src->duals.n; k++)
+        y = src->duals.val[k];
+    for (int k = 0; k < src->redcosts.n; k++)
+        r[src->redcosts.ind[k]] = src->redcosts.val[k];
+    double v = y * d;
+    for (int j = 0; j < 4; j++) {
+        if (r[j] > 1e-12)
+            v += r[j] * lb[j];
+        else if (r[j] < -1e-12)
+            v += r[j] * ub[j];
+    }
+    return v;
+}
+
+static void test_math_7_1_leaf_functions(void **state)
+{
+    (void)state;
+    tame_model *m = guzelsoy_ralphs("3/4");
+    tame_bb_params p;
+    deterministic_rules(&p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    const tame_tree *t = tame_bb_tree(bb);
+    /* leaves: x1<=0: 2d; x1>=1,x2<=0: -d + 3/2; x1>=1,x2>=1: d/2 + 3/4 (MATH.md §7.1) */
+    for (double d = -2; d <= 2; d += 0.25) {
+        assert_near(phi(t, 1, d), 2 * d, 1e-9);
+        assert_near(phi(t, 3, d), -d + 1.5, 1e-9);
+        assert_near(phi(t, 4, d), d / 2 + 0.75, 1e-9);
+    }
+    /* F_BB(3/4) = 3/4 = z(3/4) */
+    double f = fmin(phi(t, 1, 0.75), fmin(phi(t, 3, 0.75), phi(t, 4, 0.75)));
+    assert_near(f, 0.75, 1e-9);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* The value function of MATH.md §7.1 (its table). */
+static void test_math_7_1_value_function_every_rule(void **state)
+{
+    (void)state;
+    struct {
+        const char *d;
+        double z;
+    } table[] = {{"-3", 0},   {"-5/2", 1}, {"-2", 0.5}, {"-1", 1},  {"-1/2", 0.5}, {"0", 0},
+                 {"1/2", 1},  {"1", 0.5},  {"3/2", 1.5}, {"2", 1}, {"5/2", 2},    {"3", 1.5},
+                 {"5/4", 1},  {"-5/4", 0.5}, {"7/3", 5.0 / 3}, {"-7/3", 5.0 / 6}};
+    const char *branch[] = {"first", "mostfrac", "pseudocost", "strong"};
+    const char *select[] = {"best", "dfs", "estimate", "hybrid"};
+    for (size_t k = 0; k < sizeof table / sizeof table[0]; k++) {
+        tame_model *m = guzelsoy_ralphs(table[k].d);
+        for (int b = 0; b < 4; b++)
+            for (int s = 0; s < 4; s++)
+                for (int eager = 0; eager < 2; eager++) {
+                    tame_bb_params p;
+                    tame_bb_params_default(&p);
+                    p.branch = branch[b];
+                    p.select = select[s];
+                    p.eager = eager;
+                    tame_bb *bb = NULL;
+                    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+                    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+                    tame_bb_stats st;
+                    tame_bb_get_stats(bb, &st);
+                    if (st.status != TAME_BB_OPTIMAL || fabs(st.incumbent - table[k].z) > 1e-9)
+                        fail_msg("d = %s, %s/%s: %s %.17g, expected %.17g", table[k].d, branch[b],
+                                 select[s], tame_bb_status_str(st.status), st.incumbent,
+                                 table[k].z);
+                    check_invariants(tame_bb_tree(bb));
+                    tame_bb_free(&bb);
+                }
+        tame_model_unref(&m);
+    }
+}
+
+/* {=== repeatability, stepping, interrupts === */
+
+static char *json_of(const tame_tree *t)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    tame_tree_write(t, f, TAME_TREE_JSON, false);
+    fclose(f);
+    return buf;
+}
+
+static tame_model *read_model(const char *path)
+{
+    tame_model *m = NULL;
+    if (tame_lp_read(path, NULL, &m) != TAME_OK)
+        fail_msg("%s", tame_err_msg());
+    return m;
+}
+
+static char *solve_json(tame_model *m, const tame_bb_params *p)
+{
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    check_invariants(tame_bb_tree(bb));
+    char *json = json_of(tame_bb_tree(bb));
+    tame_bb_free(&bb);
+    return json;
+}
+
+static void test_same_settings_same_tree(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    char *a = solve_json(m, &p), *b = solve_json(m, &p);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "\"nodes\":["));
+    free(a);
+    free(b);
+    tame_model_unref(&m);
+}
+
+static void test_p0033_solves_to_3089(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    const char *branch[] = {"pseudocost", "first", "mostfrac", "strong"};
+    for (int b = 0; b < 4; b++) {
+        tame_bb_params p;
+        tame_bb_params_default(&p);
+        p.branch = branch[b];
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, 3089, 1e-6 * 3089);
+        assert_near(st.bound, 3089, 1e-6 * 3089);
+        check_invariants(tame_bb_tree(bb));
+        tame_bb_free(&bb);
+    }
+    tame_model_unref(&m);
+}
+
+static void test_step_select_branch(void **state)
+{
+    (void)state;
+    tame_model *m = guzelsoy_ralphs("3/4");
+    tame_bb_params p;
+    deterministic_rules(&p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    int done, node;
+    assert_int_equal(tame_bb_step(bb, 1, &done), TAME_OK);
+    assert_int_equal(done, 1);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_PAUSED);
+    const tame_tree *t = tame_bb_tree(bb);
+    assert_int_equal(tame_tree_size(t), 3);
+    /* best bound would take node 2; select node 1 instead */
+    assert_int_equal(tame_bb_next_node(bb), 2);
+    assert_int_equal(tame_bb_select(bb, 1), TAME_OK);
+    assert_int_equal(tame_bb_next_node(bb), 1);
+    assert_int_equal(tame_bb_select(bb, 0), TAME_BADARG); /* processed already */
+    assert_int_equal(tame_bb_select(bb, 9), TAME_BADARG);
+    assert_int_equal(tame_bb_branch(bb, 2, &node), TAME_BADARG); /* x3 is continuous */
+    assert_int_equal(tame_bb_branch(bb, 7, &node), TAME_BADARG); /* no such variable */
+    /* node 1 (x1 <= 0) has an integral LP: the LP decides it, nothing is branched */
+    assert_int_equal(tame_bb_branch(bb, 1, &node), TAME_OK);
+    assert_int_equal(node, 1);
+    assert_int_equal(tame_tree_node(t, 1)->fate, TAME_FATE_INTEGRAL);
+    assert_int_equal(tame_tree_size(t), 3);
+    /* node 2 next (x1 = 1, x2 = 1/6): branch on x2 by hand */
+    assert_int_equal(tame_bb_next_node(bb), 2);
+    assert_int_equal(tame_bb_branch(bb, 0, &node), TAME_BADARG); /* x1 is integral there */
+    assert_non_null(strstr(tame_err_msg(), "x2"));
+    assert_int_equal(tame_bb_branch(bb, 1, &node), TAME_OK);
+    assert_int_equal(node, 2);
+    t = tame_bb_tree(bb);
+    assert_int_equal(tame_tree_node(t, 2)->fate, TAME_FATE_BRANCHED);
+    assert_int_equal(tame_tree_node(t, 3)->branch_var, 1);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    tame_bb_stats st;
+    tame_bb_get_stats(bb, &st);
+    assert_int_equal(st.status, TAME_BB_OPTIMAL);
+    assert_near(st.incumbent, 0.75, 1e-9);
+    check_invariants(tame_bb_tree(bb));
+    /* nothing is left to do */
+    assert_int_equal(tame_bb_next_node(bb), -1);
+    assert_int_equal(tame_bb_branch(bb, 1, &node), TAME_BADARG);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+typedef struct {
+    int at;     /* raise Ctrl-C when this node is solved */
+    int events; /* events seen */
+} interrupter;
+
+static tame_status interrupt_at(void *ud, const tame_tree *t, const tame_event *e)
+{
+    (void)t;
+    interrupter *c = ud;
+    c->events++;
+    if (e->type == TAME_EV_NODE_CREATED && e->node == c->at)
+        tame_interrupt_raise();
+    return TAME_OK;
+}
+
+static void test_interrupt_pauses_and_resumes_same_tree(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    char *whole = solve_json(m, &p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    interrupter c = {20, 0};
+    tame_bb_set_event_fn(bb, interrupt_at, &c);
+    assert_int_equal(tame_bb_solve(bb), TAME_INTERRUPT);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_INTERRUPTED);
+    assert_false(tame_interrupt_pending());
+    int n = tame_tree_size(tame_bb_tree(bb));
+    assert_true(n > 20);
+    check_invariants(tame_bb_tree(bb));
+    c.at = -1;
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_OPTIMAL);
+    char *resumed = json_of(tame_bb_tree(bb));
+    assert_string_equal(whole, resumed);
+    assert_int_equal((size_t)c.events, tame_tree_events(tame_bb_tree(bb))->n);
+    free(whole);
+    free(resumed);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+static tame_status failing_hook(void *ud, const tame_tree *t, const tame_event *e)
+{
+    (void)ud;
+    (void)t;
+    if (e->type == TAME_EV_INCUMBENT)
+        return tame_err_set(TAME_SCRIPT, "hook says no");
+    return TAME_OK;
+}
+
+static void test_failing_hook_stops_resumable(void **state)
+{
+    (void)state;
+    tame_model *m = guzelsoy_ralphs("3/4");
+    tame_bb_params p;
+    deterministic_rules(&p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    tame_bb_set_event_fn(bb, failing_hook, NULL);
+    assert_int_equal(tame_bb_solve(bb), TAME_SCRIPT);
+    assert_string_equal(tame_err_msg(), "hook says no");
+    tame_bb_set_event_fn(bb, NULL, NULL);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_OPTIMAL);
+    check_invariants(tame_bb_tree(bb));
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+static void test_node_limit_then_resume(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    char *whole = solve_json(m, &p);
+    p.node_limit = 10;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_NODE_LIMIT);
+    check_invariants(tame_bb_tree(bb));
+    p.node_limit = 0;
+    assert_int_equal(tame_bb_params_put(bb, &p), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_OPTIMAL);
+    char *resumed = json_of(tame_bb_tree(bb));
+    assert_string_equal(whole, resumed);
+    free(whole);
+    free(resumed);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* }=== */
+/* {=== infeasible, unbounded, maximisation, certificates === */
+
+/* min rho.z - max g.x over the boxes, as tame_lp_farkas defines the margin */
+static double farkas_margin(const tame_tree *t, int id)
+{
+    const tame_model *m = tame_tree_model(t);
+    const tame_node *nd = tame_tree_node(t, id);
+    int n = tame_model_nvars(m);
+    double *lb = calloc((size_t)n, sizeof *lb), *ub = calloc((size_t)n, sizeof *ub);
+    double *g = calloc((size_t)n, sizeof *g);
+    tame_tree_node_box(t, id, lb, ub);
+    double lo = 0, hi = 0;
+    for (int k = 0; k < nd->farkas.n; k++) {
+        int i = nd->farkas.ind[k];
+        double r = nd->farkas.val[k];
+        const tame_linexpr *e = tame_model_row(m, i);
+        for (int q = 0; q < e->n; q++)
+            g[e->ind[q]] += r * tame_rat_get_double(e->coef[q]);
+        lo += r * (r > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
+    }
+    for (int j = 0; j < n; j++)
+        if (fabs(g[j]) > 1e-9)
+            hi += g[j] * (g[j] > 0 ? ub[j] : lb[j]);
+    free(lb);
+    free(ub);
+    free(g);
+    return lo - hi;
+}
+
+static void check_rays(const tame_tree *t)
+{
+    for (int id = 0; id < tame_tree_size(t); id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        if (nd->lp != TAME_NODE_LP_INFEASIBLE)
+            continue;
+        double margin = farkas_margin(t, id);
+        if (!(margin > 1e-9))
+            fail_msg("node %d: Farkas margin %.17g", id, margin);
+        assert_near(margin, nd->farkas_margin, 1e-6 * fmax(1, fabs(margin)));
+    }
+}
+
+static void test_infeasible_models_report_so(void **state)
+{
+    (void)state;
+    /* the LP is feasible, no integer point: 2x + 2y = 1 */
+    tame_model *m = tame_model_new("parity");
+    add_var(m, "x", TAME_VAR_INT, "0", "3", "1");
+    add_var(m, "y", TAME_VAR_INT, "0", "3", "1");
+    add_con(m, "c: 2 x + 2 y = 1");
+    set_obj(m, TAME_MINIMIZE, "x + y");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    tame_bb *bb = NULL;
+    /* propagation proves it at the root: x <= 0, y <= 0, then the row is 0 = 1 */
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_INFEASIBLE);
+    const tame_tree *t = tame_bb_tree(bb);
+    assert_int_equal(tame_tree_size(t), 1);
+    assert_int_equal(tame_tree_node(t, 0)->fate, TAME_FATE_INFEASIBLE);
+    assert_int_equal(tame_tree_node(t, 0)->lp, TAME_NODE_LP_NONE);
+    assert_int_equal(tame_tree_node(t, 0)->farkas.n, 1);
+    check_invariants(t);
+    tame_bb_free(&bb);
+    /* without propagation the LPs prove it, each with a Farkas ray */
+    p.propagate = false;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_INFEASIBLE);
+    t = tame_bb_tree(bb);
+    int c[5];
+    tame_tree_count(t, c);
+    assert_true(c[TAME_FATE_INFEASIBLE] >= 2);
+    check_invariants(t);
+    check_rays(t);
+    tame_bb_free(&bb);
+    p.propagate = true;
+    tame_model_unref(&m);
+    /* the LP itself is infeasible: x + y >= 3 with x, y <= 1 */
+    m = tame_model_new("lpinf");
+    add_var(m, "x", TAME_VAR_INT, "0", "1", "1");
+    add_var(m, "y", TAME_VAR_CONT, "0", "1", "1");
+    add_con(m, "c: x + y >= 3");
+    set_obj(m, TAME_MINIMIZE, "x + y");
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_INFEASIBLE);
+    t = tame_bb_tree(bb);
+    assert_int_equal(tame_tree_size(t), 1);
+    assert_int_equal(tame_tree_node(t, 0)->fate, TAME_FATE_INFEASIBLE);
+    check_invariants(t);
+    check_rays(t);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+static void test_unbounded_models_report_so(void **state)
+{
+    (void)state;
+    /* min -x, x - 2y = 0: unbounded, with integer points */
+    tame_model *m = tame_model_new("unb");
+    add_var(m, "x", TAME_VAR_INT, "0", NULL, "-1");
+    add_var(m, "y", TAME_VAR_INT, "0", NULL, "0");
+    add_con(m, "c: x - 2 y = 0");
+    set_obj(m, TAME_MINIMIZE, "-x");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_UNBOUNDED);
+    assert_int_equal(tame_tree_node(tame_bb_tree(bb), 0)->lp, TAME_NODE_LP_UNBOUNDED);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+    /* min -x, 2y - 2z = 1: the LP is unbounded (x), but no integer point exists */
+    m = tame_model_new("unbinf");
+    add_var(m, "x", TAME_VAR_CONT, "0", NULL, "-1");
+    add_var(m, "y", TAME_VAR_INT, "0", "5", "0");
+    add_var(m, "z", TAME_VAR_INT, "0", "5", "0");
+    add_con(m, "c: 2 y - 2 z = 1");
+    set_obj(m, TAME_MINIMIZE, "-x");
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_INFEASIBLE);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+static void test_maximize_in_min_form_inside(void **state)
+{
+    (void)state;
+    /* max 5x + 4y, 6x + 4y <= 24, x + 2y <= 6, x, y int >= 0: optimum 20 at (4, 0) or (2,
+     * 2.5 no) -> integer optimum 20 */
+    tame_model *m = tame_model_new("max");
+    add_var(m, "x", TAME_VAR_INT, "0", NULL, "0");
+    add_var(m, "y", TAME_VAR_INT, "0", NULL, "0");
+    add_con(m, "a: 6 x + 4 y <= 24");
+    add_con(m, "b: x + 2 y <= 6");
+    set_obj(m, TAME_MAXIMIZE, "5 x + 4 y");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    tame_bb_stats st;
+    tame_bb_get_stats(bb, &st);
+    assert_int_equal(st.status, TAME_BB_OPTIMAL);
+    const tame_tree *t = tame_bb_tree(bb);
+    assert_near(st.incumbent, -20, 1e-9); /* min form */
+    assert_near(tame_tree_user_value(t, st.incumbent), 20, 1e-9);
+    /* the root LP (21 at (3, 1.5)) is a lower bound in min form */
+    assert_near(tame_tree_node(t, 0)->lp_value, -21, 1e-9);
+    check_invariants(t);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* Every reduced-cost fixing removes a region whose certificate bound is >= the incumbent:
+ * phi of the certifying node over the removed region's box (node.h). */
+static void test_fixings_are_certified(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    const tame_tree *t = tame_bb_tree(bb);
+    int n = tame_model_nvars(m), nrows = tame_model_nrows(m), checked = 0;
+    double inc;
+    assert_true(tame_tree_incumbent(t, &inc, NULL, NULL));
+    double *lb = calloc((size_t)n, sizeof *lb), *ub = calloc((size_t)n, sizeof *ub);
+    for (int id = 0; id < tame_tree_size(t); id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        if (nd->nfix == 0)
+            continue;
+        tame_tree_node_box(t, id, lb, ub);
+        for (int k = 0; k < nd->nfix; k++) {
+            const tame_fixing *f = &nd->fix[k];
+            if (f->kind != TAME_FIX_REDCOST)
+                continue;
+            const tame_node *c = tame_tree_node(t, f->cert_node);
+            assert_int_equal(nd->fate, TAME_FATE_BRANCHED);
+            assert_true(f->cert_node == id || f->cert_node == 0);
+            assert_true(c->dual_feasible);
+            /* the removed region: the box so far with x_var beyond the new bound */
+            double elb = lb[f->var], eub = ub[f->var];
+            if (f->dir == TAME_DIR_DOWN)
+                elb = f->bound + 1;
+            else
+                eub = f->bound - 1;
+            double v = 0;
+            for (int q = 0; q < c->duals.n; q++) {
+                int i = c->duals.ind[q];
+                double y = c->duals.val[q];
+                v += y * (y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
+            }
+            (void)nrows;
+            double *clb = lb, *cub = ub;
+            for (int q = 0; q < c->redcosts.n; q++) {
+                int j = c->redcosts.ind[q];
+                double r = c->redcosts.val[q];
+                double l = j == f->var ? elb : clb[j], u = j == f->var ? eub : cub[j];
+                if (f->cert_node == 0 && j != f->var) {
+                    l = tame_model_var_lb_d(m, j);
+                    u = tame_model_var_ub_d(m, j);
+                }
+                v += r > 0 ? r * l : r * u;
+            }
+            if (!(v >= inc - 1 + 1e-7))
+                fail_msg("node %d fixing %d: certificate %.17g below %.17g", id, k, v, inc);
+            checked++;
+            /* apply it: later fixings remove regions of the tightened box */
+            if (f->dir == TAME_DIR_DOWN)
+                ub[f->var] = f->bound;
+            else
+                lb[f->var] = f->bound;
+        }
+    }
+    assert_true(checked > 0);
+    free(lb);
+    free(ub);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* }=== */
+
+/* Every propagated bound removes a region that its row proves empty: over the entry box
+ * with the earlier propagated bounds, and x_var beyond the new bound, the row's activity
+ * range misses the row's bounds. */
+static void test_propagations_are_certified(void **state)
+{
+    (void)state;
+    const char *names[] = {"data/miplib/p0033.mps.gz", "data/miplib/flugpl.mps.gz"};
+    for (int inst = 0; inst < 2; inst++) {
+        tame_model *m = read_model(names[inst]);
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        int n = tame_model_nvars(m), checked = 0, empty = 0;
+        double *lb = calloc((size_t)n, sizeof *lb), *ub = calloc((size_t)n, sizeof *ub);
+        double *el = calloc((size_t)n, sizeof *el), *eu = calloc((size_t)n, sizeof *eu);
+        for (int id = 0; id < tame_tree_size(t); id++) {
+            const tame_node *nd = tame_tree_node(t, id);
+            tame_tree_node_entry_box(t, id, lb, ub);
+            for (int k = 0; k < nd->nfix; k++) {
+                const tame_fixing *f = &nd->fix[k];
+                if (f->kind != TAME_FIX_PROPAGATED)
+                    continue;
+                memcpy(el, lb, (size_t)n * sizeof *el);
+                memcpy(eu, ub, (size_t)n * sizeof *eu);
+                if (f->dir == TAME_DIR_DOWN)
+                    el[f->var] = f->bound + 1;
+                else
+                    eu[f->var] = f->bound - 1;
+                const tame_linexpr *e = tame_model_row(m, f->row);
+                double lo = 0, hi = 0;
+                for (int q = 0; q < e->n; q++) {
+                    double a = tame_rat_get_double(e->coef[q]);
+                    int j = e->ind[q];
+                    lo += a > 0 ? a * el[j] : a * eu[j];
+                    hi += a > 0 ? a * eu[j] : a * el[j];
+                }
+                if (f->sign < 0)
+                    assert_true(lo > tame_model_row_ub_d(m, f->row) + 1e-9);
+                else
+                    assert_true(hi < tame_model_row_lb_d(m, f->row) - 1e-9);
+                checked++;
+                if (f->dir == TAME_DIR_DOWN)
+                    ub[f->var] = f->bound;
+                else
+                    lb[f->var] = f->bound;
+            }
+            if (nd->fate == TAME_FATE_INFEASIBLE && nd->lp == TAME_NODE_LP_NONE) {
+                /* proven empty before any LP: a one-row Farkas certificate */
+                assert_int_equal(nd->farkas.n, 1);
+                assert_true(nd->farkas_margin > 0);
+                empty++;
+            }
+        }
+        assert_true(checked > 0);
+        (void)empty;
+        free(lb);
+        free(ub);
+        free(el);
+        free(eu);
+        tame_bb_free(&bb);
+        tame_model_unref(&m);
+    }
+}
+
+/* }=== */
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_math_7_1_tree_at_b_3_4),
+        cmocka_unit_test(test_math_7_1_leaf_functions),
+        cmocka_unit_test(test_math_7_1_value_function_every_rule),
+        cmocka_unit_test(test_same_settings_same_tree),
+        cmocka_unit_test(test_p0033_solves_to_3089),
+        cmocka_unit_test(test_step_select_branch),
+        cmocka_unit_test(test_interrupt_pauses_and_resumes_same_tree),
+        cmocka_unit_test(test_failing_hook_stops_resumable),
+        cmocka_unit_test(test_node_limit_then_resume),
+        cmocka_unit_test(test_infeasible_models_report_so),
+        cmocka_unit_test(test_unbounded_models_report_so),
+        cmocka_unit_test(test_maximize_in_min_form_inside),
+        cmocka_unit_test(test_fixings_are_certified),
+        cmocka_unit_test(test_propagations_are_certified),
+    };
+    return cmocka_run_group_tests_name("bb", tests, NULL, NULL);
+}

@@ -1,0 +1,404 @@
+/* Dual functions: the worked examples of MATH.md §7.1 (F_BB, F_tree, the one-cut GMI dual,
+ * the value-function table) and §7.2 (the Chvatal dual, weak duality on the feasible integer
+ * grid), exactly; evaluation at new bounds; refusals. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dual/dualfn.h"
+#include "dual/valuefn.h"
+#include "model_helpers.h"
+#include "test_util.h"
+
+static tame_model *gr_example(void)
+{
+    tame_model *m = tame_model_new("gr71");
+    add_var(m, "x1", TAME_VAR_INT, "0", NULL, "1/2");
+    add_var(m, "x2", TAME_VAR_INT, "0", NULL, "0");
+    add_var(m, "x3", TAME_VAR_CONT, "0", NULL, "2");
+    add_var(m, "x4", TAME_VAR_CONT, "0", NULL, "1");
+    add_con(m, "c1: x1 - 3/2 x2 + x3 - x4 = 3/4");
+    return m;
+}
+
+/* F at a point of a one-side function, as text */
+static void assert_eval1(const tame_dualfn *F, const char *d, const char *want)
+{
+    mpq_t x[1];
+    mpq_init(x[0]);
+    assert_int_equal(tame_rat_parse(x[0], d), TAME_OK);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)x, &v), TAME_OK);
+    char buf[64];
+    tame_dualval_fmt(&v, buf, sizeof buf);
+    tame_dualval_done(&v);
+    mpq_clear(x[0]);
+    if (strcmp(buf, want) != 0)
+        fail_msg("F(%s) = %s, expected %s", d, buf, want);
+}
+
+static void assert_contains(const char *text, const char *part)
+{
+    if (!strstr(text, part))
+        fail_msg("'%s' not found in:\n%s", part, text);
+}
+
+static void test_fbb_example71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    assert_int_equal(tame_dualfn_kind(F), TAME_DUAL_BB);
+    assert_true(tame_dualfn_is_exact(F));
+    char *t = tame_dualfn_text(F);
+    assert_contains(t, "F_BB(d) = min{2 d1, -d1 + 3/2, 1/2 d1 + 3/4}");
+    free(t);
+    assert_eval1(F, "3/4", "3/4");
+    assert_eval1(F, "1", "1/2");
+    assert_eval1(F, "-1", "-2");
+    assert_eval1(F, "0", "0");
+    tame_dual_check c;
+    assert_int_equal(tame_dualfn_check(F, NULL, &c), TAME_OK);
+    assert_int_equal(c.zero, TAME_CHECK_PASSED);
+    assert_int_equal(c.subadditive, TAME_CHECK_FAILED);
+    assert_string_equal(c.witness, "(1), (-1)");
+    assert_int_equal(c.strong, TAME_CHECK_PASSED);
+    assert_int_equal(c.weak, TAME_CHECK_PASSED);
+    tame_dual_check_done(&c);
+    tame_dualfn_free(&F);
+    tame_dualfn_free(&F); /* NULL-safe */
+    tame_model_unref(&m);
+}
+
+static void test_ftree_example71_dominates_fbb(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *B = NULL, *T = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &B, &info), TAME_OK);
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_TREE, -1, &T, &info), TAME_OK);
+    mpq_t x[1];
+    mpq_init(x[0]);
+    tame_dualval vb, vt;
+    tame_dualval_init(&vb);
+    tame_dualval_init(&vt);
+    for (int k = -24; k <= 24; k++) {
+        mpq_set_si(x[0], k, 4);
+        mpq_canonicalize(x[0]);
+        assert_int_equal(tame_dualfn_eval(B, (const mpq_t *)x, &vb), TAME_OK);
+        assert_int_equal(tame_dualfn_eval(T, (const mpq_t *)x, &vt), TAME_OK);
+        assert_int_equal(vb.inf, 0);
+        assert_int_equal(vt.inf, 0);
+        assert_true(mpq_cmp(vt.v, vb.v) >= 0); /* F_tree >= F_BB */
+    }
+    /* at b both are z */
+    mpq_set_si(x[0], 3, 4);
+    assert_int_equal(tame_dualfn_eval(T, (const mpq_t *)x, &vt), TAME_OK);
+    assert_rat_str(vt.v, "3/4");
+    /* F_tree is strictly stronger somewhere: at d = 2, root phi = 1 > F_BB = -1/2 */
+    mpq_set_si(x[0], 2, 1);
+    assert_int_equal(tame_dualfn_eval(B, (const mpq_t *)x, &vb), TAME_OK);
+    assert_int_equal(tame_dualfn_eval(T, (const mpq_t *)x, &vt), TAME_OK);
+    assert_rat_str(vb.v, "-1/2");
+    assert_true(mpq_cmp(vt.v, vb.v) > 0);
+    tame_dualval_done(&vb);
+    tame_dualval_done(&vt);
+    mpq_clear(x[0]);
+    tame_dualfn_free(&B);
+    tame_dualfn_free(&T);
+    tame_model_unref(&m);
+}
+
+static void test_gmi_example71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_GMI, 5, &F, &info), TAME_OK);
+    assert_int_equal(tame_dualfn_kind(F), TAME_DUAL_GMI);
+    assert_false(info.fell_back);
+    char *t = tame_dualfn_text(F);
+    assert_contains(t, "inlined: F(d) = -d1 + 3/2 g[3/4](d1)");
+    free(t);
+    assert_eval1(F, "3/4", "3/4");
+    assert_eval1(F, "1", "1/2");    /* F(a1) = 1/2 <= 1/2 */
+    assert_eval1(F, "-3/2", "-1/2"); /* F(a2) = -1/2 <= 0 */
+    assert_eval1(F, "0", "0");
+    /* Fbar(a3) = Fbar(1) = 1, Fbar(a4) = Fbar(-1) = 1 */
+    mpq_t x[1];
+    mpq_init(x[0]);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    mpq_set_si(x[0], 1, 1);
+    assert_int_equal(tame_dualfn_eval_bar(F, (const mpq_t *)x, &v), TAME_OK);
+    assert_rat_str(v.v, "1");
+    mpq_set_si(x[0], -1, 1);
+    assert_int_equal(tame_dualfn_eval_bar(F, (const mpq_t *)x, &v), TAME_OK);
+    assert_rat_str(v.v, "1");
+    tame_dualval_done(&v);
+    mpq_clear(x[0]);
+    tame_dual_check c;
+    assert_int_equal(tame_dualfn_check(F, NULL, &c), TAME_OK);
+    assert_int_equal(c.zero, TAME_CHECK_PASSED);
+    assert_int_equal(c.feasible, TAME_CHECK_PASSED);
+    assert_int_equal(c.subadditive, TAME_CHECK_PASSED);
+    assert_int_equal(c.strong, TAME_CHECK_PASSED);
+    assert_int_equal(c.weak, TAME_CHECK_PASSED);
+    assert_string_equal(c.witness, "");
+    tame_dual_check_done(&c);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
+static void test_valuefn_table71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    static const char *const want[] = {"0", "1", "1/2", "0", "1", "1/2", "0",
+                                       "1", "1/2", "3/2", "1", "2", "3/2"};
+    const char *names[1] = {"c1"};
+    mpq_t from[1], to[1], step[1];
+    mpq_inits(from[0], to[0], step[0], NULL);
+    mpq_set_si(from[0], -3, 1);
+    mpq_set_si(to[0], 3, 1);
+    mpq_set_si(step[0], 1, 2);
+    tame_vf_grid *g = NULL;
+    assert_int_equal(tame_vf_grid_new(m, NULL, 1, names, (const mpq_t *)from, (const mpq_t *)to,
+                                      (const mpq_t *)step, NULL, &g),
+                     TAME_OK);
+    assert_int_equal(g->n[0], 13);
+    assert_true(g->info.exact);
+    assert_string_equal(g->info.method, "enumeration");
+    for (int k = 0; k < 13; k++) {
+        assert_int_equal(g->z[k].inf, 0);
+        assert_rat_str(g->z[k].v, want[k]);
+    }
+    tame_vf_grid_free(&g);
+    /* errors: unknown side, bad step */
+    const char *bad[1] = {"nope"};
+    assert_int_equal(tame_vf_grid_new(m, NULL, 1, bad, (const mpq_t *)from, (const mpq_t *)to,
+                                      (const mpq_t *)step, NULL, &g),
+                     TAME_BADARG);
+    mpq_set_si(step[0], 0, 1);
+    assert_int_equal(tame_vf_grid_new(m, NULL, 1, names, (const mpq_t *)from, (const mpq_t *)to,
+                                      (const mpq_t *)step, NULL, &g),
+                     TAME_BADARG);
+    assert_null(g);
+    mpq_clears(from[0], to[0], step[0], NULL);
+    tame_model_unref(&m);
+}
+
+static void test_chvatal_example72(void **state)
+{
+    (void)state;
+    tame_model *m = gomory_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_CHVATAL, -1, &F, &info), TAME_OK);
+    assert_int_equal(tame_dualfn_kind(F), TAME_DUAL_CHVATAL);
+    char *t = tame_dualfn_text(F);
+    assert_contains(t, "inlined: F(d) = -d3 + 3 ceil(-1/7 d1 - 2/7 d2) + ceil(1/2 d3)");
+    free(t);
+    int ns = tame_dualfn_nsides(F);
+    assert_int_equal(ns, 3);
+    mpq_t d[3];
+    for (int s = 0; s < 3; s++)
+        mpq_init(d[s]);
+    tame_dualfn_rhs(F, d);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_rat_str(v.v, "-7");
+    /* F(a1) = -4, F(a2) = 1 */
+    mpq_t cost;
+    mpq_init(cost);
+    bool isint, isfree;
+    tame_dualfn_canon(F, 0, d, cost, &isint, &isfree, NULL, 0);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_rat_str(v.v, "-4");
+    tame_dualfn_canon(F, 1, d, cost, &isint, &isfree, NULL, 0);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_rat_str(v.v, "1");
+    mpq_clear(cost);
+    tame_dual_check c;
+    assert_int_equal(tame_dualfn_check(F, NULL, &c), TAME_OK);
+    assert_int_equal(c.zero, TAME_CHECK_PASSED);
+    assert_int_equal(c.feasible, TAME_CHECK_PASSED);
+    assert_int_equal(c.subadditive, TAME_CHECK_PASSED);
+    assert_int_equal(c.strong, TAME_CHECK_PASSED);
+    assert_int_equal(c.weak, TAME_CHECK_PASSED);
+    tame_dual_check_done(&c);
+
+    /* weak duality on the 480 integer d of [0,15]x[0,4]x[0,5] (MATH §7.2), z exact */
+    tame_vf *vf = NULL;
+    assert_int_equal(tame_vf_new(m, &vf), TAME_OK);
+    int np = 16 * 5 * 6;
+    mpq_t **pts = calloc((size_t)np, sizeof *pts);
+    tame_dualval *z = calloc((size_t)np, sizeof *z);
+    for (int p = 0; p < np; p++) {
+        pts[p] = calloc(3, sizeof *pts[p]);
+        for (int s = 0; s < 3; s++)
+            mpq_init(pts[p][s]);
+        mpq_set_si(pts[p][0], p / 30, 1);
+        mpq_set_si(pts[p][1], (p / 6) % 5, 1);
+        mpq_set_si(pts[p][2], p % 6, 1);
+        tame_dualval_init(&z[p]);
+    }
+    tame_vf_info vi;
+    assert_int_equal(tame_vf_eval(vf, np, pts, NULL, z, &vi), TAME_OK);
+    assert_true(vi.exact);
+    int feasible = 0;
+    for (int p = 0; p < np; p++) {
+        if (z[p].inf)
+            continue;
+        feasible++;
+        assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)pts[p], &v), TAME_OK);
+        assert_true(mpq_cmp(v.v, z[p].v) <= 0);
+    }
+    assert_int_equal(feasible, 480);
+    for (int p = 0; p < np; p++) {
+        for (int s = 0; s < 3; s++)
+            mpq_clear(pts[p][s]);
+        free(pts[p]);
+        tame_dualval_done(&z[p]);
+    }
+    free(pts);
+    free(z);
+    tame_vf_free(&vf);
+    tame_dualval_done(&v);
+    for (int s = 0; s < 3; s++)
+        mpq_clear(d[s]);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
+/* new bounds as arguments: a bound side that contradicts a branching empties that leaf */
+static void test_tree_new_bounds(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("bounds");
+    add_var(m, "x", TAME_VAR_INT, "0", "3", "-1");
+    add_var(m, "y", TAME_VAR_INT, "0", "3", "-1");
+    add_con(m, "c: 2 x + 2 y <= 5");
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    int ns = tame_dualfn_nsides(F);
+    assert_int_equal(ns, 3); /* c, x.ub, y.ub */
+    assert_int_equal(tame_dualfn_find_side(F, "x.ub"), 1);
+    mpq_t d[3];
+    for (int s = 0; s < 3; s++)
+        mpq_init(d[s]);
+    tame_dualfn_rhs(F, d);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_rat_str(v.v, "-2"); /* z = -2 */
+    /* x.ub = -1: every box is empty */
+    mpq_set_si(d[1], -1, 1);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_int_equal(v.inf, 1);
+    /* tighter bounds only raise the bound: x.ub = y.ub = 0 gives z = 0 */
+    mpq_set_si(d[1], 0, 1);
+    mpq_set_si(d[2], 0, 1);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)d, &v), TAME_OK);
+    assert_int_equal(v.inf, 0);
+    assert_true(mpq_cmp_si(v.v, 0, 1) <= 0);
+    assert_true(mpq_cmp_si(v.v, -2, 1) >= 0);
+    const char *words[] = {"x.ub=1", "c=4"};
+    assert_int_equal(tame_dualfn_parse_point(F, 2, words, true, d), TAME_OK);
+    assert_rat_str(d[0], "4");
+    assert_rat_str(d[1], "1");
+    assert_rat_str(d[2], "3");
+    const char *bad[] = {"zz=1"};
+    assert_int_equal(tame_dualfn_parse_point(F, 1, bad, true, d), TAME_BADARG);
+    tame_dualval_done(&v);
+    for (int s = 0; s < 3; s++)
+        mpq_clear(d[s]);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
+/* MATH §7.1 gradients at b = 3/4: the GMI dual has a kink there (right slope -1); the
+ * active piece of F_BB is the incumbent's leaf with v = -1 */
+static void test_gradients71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *G = NULL, *B = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_GMI, 5, &G, &info), TAME_OK);
+    mpq_t d[1], g[1];
+    mpq_inits(d[0], g[0], NULL);
+    mpq_set_si(d[0], 3, 4);
+    int kinks = -1;
+    assert_int_equal(tame_dualfn_grad(G, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "-1");
+    assert_int_equal(kinks, 1);
+    mpq_set_si(d[0], 1, 2); /* inside the slope-1/alpha part: -1 + 3/2 * 4/3 = 1 */
+    assert_int_equal(tame_dualfn_grad(G, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "1");
+    assert_int_equal(kinks, 0);
+    tame_model_unref(&m);
+    m = gr_example();
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &B, &info), TAME_OK);
+    mpq_set_si(d[0], 3, 4);
+    int idx[8], n = 0;
+    assert_int_equal(tame_dualfn_npieces(B), 3);
+    assert_int_equal(tame_dualfn_active(B, (const mpq_t *)d, idx, &n), TAME_OK);
+    assert_int_equal(n, 1);
+    bool exact = false;
+    const tame_linexpr *v = NULL;
+    assert_int_equal(tame_dualfn_piece_node(B, idx[0], &exact, &v), 3);
+    assert_true(exact);
+    assert_int_equal(v->n, 1);
+    assert_rat_str(v->coef[0], "-1");
+    assert_int_equal(tame_dualfn_grad(B, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_rat_str(g[0], "-1");
+    assert_int_equal(kinks, 0);
+    mpq_set_si(d[0], 1, 2); /* all three pieces meet at 1/2 */
+    assert_int_equal(tame_dualfn_active(B, (const mpq_t *)d, idx, &n), TAME_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(tame_dualfn_active(G, (const mpq_t *)d, idx, &n), TAME_BADARG);
+    mpq_clears(d[0], g[0], NULL);
+    tame_dualfn_free(&G);
+    tame_dualfn_free(&B);
+    tame_model_unref(&m);
+}
+
+static void test_refusals(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    /* gomory on a mixed model */
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_CHVATAL, -1, &F, &info), TAME_BADARG);
+    assert_null(F);
+    /* no cuts yet */
+    assert_int_equal(tame_dualfn_from_cuts(m, &F), TAME_NOTFOUND);
+    tame_dual_kind k;
+    assert_false(tame_dual_kind_parse("bogus", &k));
+    assert_true(tame_dual_kind_parse("tree+", &k));
+    assert_int_equal(k, TAME_DUAL_TREE);
+    tame_model_unref(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fbb_example71),
+        cmocka_unit_test(test_ftree_example71_dominates_fbb),
+        cmocka_unit_test(test_gmi_example71),
+        cmocka_unit_test(test_valuefn_table71),
+        cmocka_unit_test(test_chvatal_example72),
+        cmocka_unit_test(test_tree_new_bounds),
+        cmocka_unit_test(test_gradients71),
+        cmocka_unit_test(test_refusals),
+    };
+    return cmocka_run_group_tests_name("dual", tests, NULL, NULL);
+}
