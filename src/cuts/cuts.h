@@ -83,6 +83,12 @@ typedef struct tame_cuts_result {
 tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params,
                           tame_cuts_result *res) TAME_NODISCARD;
 
+/* Cut-and-branch's root: when m has no cut rows yet, runs up to `rounds` rounds (<= 0: 10) of
+ * `family` cuts into m (as tame_cuts_run) and fills *res; when m already has cut rows, does
+ * nothing and sets res->added = 0 and a message saying so. Same statuses as tame_cuts_run. */
+tame_status tame_cuts_root(tame_model *m, tame_cut_family family, int rounds,
+                           tame_cuts_result *res) TAME_NODISCARD;
+
 /* Removes every cut row of m and its record; returns the number of rows removed. */
 int tame_cuts_clear(tame_model *m);
 

@@ -478,3 +478,19 @@ int tame_cuts_clear(tame_model *m)
 }
 
 /* }=== */
+
+tame_status tame_cuts_root(tame_model *m, tame_cut_family family, int rounds,
+                           tame_cuts_result *res)
+{
+    memset(res, 0, sizeof *res);
+    if (tame_model_ncut_rows(m) > 0) {
+        snprintf(res->message, sizeof res->message,
+                 "the model already holds %d cut rows: branching on them (cuts clear to redo)",
+                 tame_model_ncut_rows(m));
+        return TAME_OK;
+    }
+    tame_cuts_params p = TAME_CUTS_PARAMS_DEFAULT;
+    p.family = family;
+    p.rounds = rounds > 0 ? rounds : 10;
+    return tame_cuts_run(m, &p, res);
+}

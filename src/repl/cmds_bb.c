@@ -9,6 +9,7 @@
 
 #include "base/log.h"
 #include "bb/bb.h"
+#include "cuts/cuts.h"
 #include "repl/cmd.h"
 
 static tame_status need_model(tame_session *s)
@@ -110,6 +111,13 @@ static tame_status cmd_solve(tame_session *s, int argc, const char **argv, FILE 
     (void)argc;
     (void)argv;
     bool fresh;
+    if (s->cut_family && s->model && (!s->bb || tame_bb_is_stale(s->bb, s->model))) {
+        /* a new solve with cut-and-branch: root cuts into the model first */
+        tame_cuts_result cr;
+        TAME_TRY(tame_cuts_root(s->model, s->cut_family == 1 ? TAME_CUT_GOMORY : TAME_CUT_GMI,
+                                s->cut_rounds, &cr));
+        fprintf(out, "root cuts: %s\n", cr.message);
+    }
     TAME_TRY(current_solve(s, out, &fresh));
     if (!fresh) {
         tame_bb_stats st;
@@ -232,6 +240,22 @@ static tame_status cmd_node(tame_session *s, int argc, const char **argv, FILE *
 
 tame_status tame_cmds_bb_set(tame_session *s, const char *name, const char *value)
 {
+    /* cut-and-branch lives above the solver: the session keeps it, `solve` applies it */
+    if (strcmp(name, "cuts") == 0) {
+        if (strcmp(value, "none") != 0 && strcmp(value, "gomory") != 0 && strcmp(value, "gmi") != 0)
+            return tame_err_set(TAME_BADARG, "cuts: expected none, gomory or gmi, found '%s'",
+                                value);
+        s->cut_family = value[0] == 'n' ? 0 : strcmp(value, "gomory") == 0 ? 1 : 2;
+        return TAME_OK;
+    }
+    if (strcmp(name, "rounds") == 0) {
+        long n;
+        TAME_TRY(parse_count(value, "a number of rounds from 1 to 1000", &n));
+        if (n < 1 || n > 1000)
+            return tame_err_set(TAME_BADARG, "rounds: expected 1 to 1000, found '%s'", value);
+        s->cut_rounds = (int)n;
+        return TAME_OK;
+    }
     tame_status st = tame_bb_params_set(tame_session_bb_params(s), name, value);
     if (st == TAME_OK)
         s->bbparams_version++;
@@ -241,6 +265,11 @@ tame_status tame_cmds_bb_set(tame_session *s, const char *name, const char *valu
 void tame_cmds_bb_params(tame_session *s, FILE *out)
 {
     tame_bb_params_list(tame_session_bb_params(s), out);
+    static const char *const fam[] = {"none", "gomory", "gmi"};
+    fprintf(out, "%-13s %-10s %s\n", "cuts", fam[s->cut_family],
+            "root cuts before branching (cut-and-branch): none|gomory|gmi");
+    fprintf(out, "%-13s %-10d %s\n", "rounds", s->cut_rounds ? s->cut_rounds : 10,
+            "root cut rounds for cut-and-branch");
 }
 
 void tame_cmds_bb_stats(tame_session *s, FILE *out)

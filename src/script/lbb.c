@@ -15,6 +15,7 @@
 #include "base/mem.h"
 #include "bb/bb.h"
 #include "lp/lp.h"
+#include "cuts/cuts.h"
 #include "script/script.h"
 
 #define TREE_MT "tame.Tree"
@@ -563,6 +564,8 @@ static void read_options(lua_State *L, int idx, tame_bb_params *p, const char **
             if (strcmp(e, "tame") != 0 && strcmp(e, "glpk") != 0)
                 luaL_error(L, "m:solve: engine must be \"tame\" or \"glpk\", not \"%s\"", e);
             *engine = strcmp(e, "tame") == 0 ? "tame" : "glpk";
+        } else if (strcmp(key, "cuts") == 0 || strcmp(key, "rounds") == 0) {
+            /* cut-and-branch: read by m_solve (take_cut_options), not a solver parameter */
         } else if (strcmp(key, "glpk") == 0) {
             luaL_checktype(L, -1, LUA_TTABLE);
             static const char *const flags[] = {"presolve", "cuts", "heuristics", NULL};
@@ -706,9 +709,34 @@ static int solve_glpk(lua_State *L, tame_model *m, const tame_bb_params *p,
 /* m:solve{branch=, select=, node_limit=, time_limit=, gap=, engine=, eager=, heuristics=,
  * ...} -> r. Options start from the session's `set` parameters. When m is the session's
  * current model, the solve becomes the current one (`solve`, `step`, `tree` act on it). */
+/* opts.cuts ("none" | "gomory" | "gmi") and opts.rounds: *family 0 none, 1 gomory, 2 gmi. */
+static void take_cut_options(lua_State *L, int idx, int *family, int *rounds)
+{
+    *family = 0;
+    *rounds = 0;
+    if (!lua_istable(L, idx))
+        return;
+    lua_getfield(L, idx, "cuts");
+    if (!lua_isnil(L, -1)) {
+        const char *c = lua_tostring(L, -1);
+        if (!c || (strcmp(c, "none") != 0 && strcmp(c, "gomory") != 0 && strcmp(c, "gmi") != 0))
+            luaL_error(L, "m:solve: cuts must be \"none\", \"gomory\" or \"gmi\"");
+        *family = strcmp(c, "gomory") == 0 ? 1 : strcmp(c, "gmi") == 0 ? 2 : 0;
+    }
+    lua_getfield(L, idx, "rounds");
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > 1000)
+            luaL_error(L, "m:solve: rounds must be an integer from 1 to 1000");
+        *rounds = (int)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 2);
+}
+
 static int m_solve(lua_State *L)
 {
     tame_model *m = tame_lua_check_model(L, 1);
+    int cut_family, cut_rounds;
+    take_cut_options(L, 2, &cut_family, &cut_rounds);
     tame_session *s = tame_session_of(L);
     tame_bb_params p;
     if (s)
@@ -718,6 +746,15 @@ static int m_solve(lua_State *L)
     const char *engine;
     tame_glpk_mip_params gp = TAME_GLPK_MIP_PARAMS_DEFAULT;
     read_options(L, 2, &p, &engine, &gp);
+    tame_cuts_result cuts;
+    bool cut_and_branch = cut_family != 0;
+    if (cut_and_branch) {
+        /* cut-and-branch: root cuts go into m as cut rows, then any engine branches on them */
+        if (tame_cuts_root(m, cut_family == 1 ? TAME_CUT_GOMORY : TAME_CUT_GMI, cut_rounds,
+                           &cuts) != TAME_OK)
+            return luaL_error(L, "m:solve: cuts: %s", tame_err_msg());
+        tame_log_printf("root cuts: %s\n", cuts.message);
+    }
     if (strcmp(engine, "glpk") == 0)
         return solve_glpk(L, m, &p, &gp);
     tame_bb *bb = NULL;
@@ -730,6 +767,16 @@ static int m_solve(lua_State *L)
         tame_session_set_bb(s, bb);
     if (st == TAME_OK || st == TAME_INTERRUPT) {
         push_result(L, bb);
+        if (cut_and_branch) {
+            lua_createtable(L, 0, 3);
+            lua_pushinteger(L, cuts.added);
+            lua_setfield(L, -2, "added");
+            lua_pushstring(L, tame_cuts_stop_str(cuts.stop));
+            lua_setfield(L, -2, "stop");
+            lua_pushstring(L, cuts.message);
+            lua_setfield(L, -2, "message");
+            lua_setfield(L, -2, "cuts");
+        }
         if (!current)
             tame_bb_free(&bb);
         return 1;

@@ -28,6 +28,8 @@ typedef struct tame_session {
     struct tame_bb_params *bbparams; /* solver parameters of `set`; NULL until first used */
     unsigned bbparams_version; /* bumped by every `set` of a solver parameter */
     unsigned bb_synced;       /* bbparams_version when bb last took the session's parameters */
+    int cut_family;           /* cut-and-branch (set cuts): 0 none, 1 gomory, 2 gmi */
+    int cut_rounds;           /* set rounds: root cut rounds before branching; 0 = 10 */
     /* }=== */
 } tame_session;
 
