@@ -186,7 +186,7 @@ end
 
 -- bad input: one-line errors, nothing solved
 for _, bad in ipairs{{branch = "sideways"}, {select = 3}, {node_limit = -1}, {colour = "red"},
-                     {cuts = "gomory"}, {rounds = 2}, {engine = "cplex"}} do
+                     {cuts = "lift"}, {rounds = 0}, {engine = "cplex"}} do
   local ok2, e2 = pcall(m.solve, m, bad)
   assert(not ok2 and e2:find("m:solve"), e2)
 end
