@@ -186,8 +186,7 @@ static double phi(const tame_tree *t, int id, double d)
     tame_tree_node_box(t, id, lb, ub);
     for (int k = 0; k < src->duals.n; k++)
         y = src->duals.val[k];
-    for (int k = 0; k < src->redcosts.n; k++)
-        r[src->redcosts.ind[k]] = src->redcosts.val[k];
+    assert_true(tame_tree_node_redcosts(t, id, r));
     double v = y * d;
     for (int j = 0; j < 4; j++) {
         if (r[j] > 1e-12)
@@ -670,9 +669,12 @@ static void test_fixings_are_certified(void **state)
             }
             (void)nrows;
             double *clb = lb, *cub = ub;
-            for (int q = 0; q < c->redcosts.n; q++) {
-                int j = c->redcosts.ind[q];
-                double r = c->redcosts.val[q];
+            double *rc = calloc((size_t)n, sizeof *rc);
+            assert_true(tame_tree_node_redcosts(t, f->cert_node, rc));
+            for (int j = 0; j < n; j++) {
+                double r = rc[j];
+                if (!(fabs(r) > 1e-12))
+                    continue;
                 double l = j == f->var ? elb : clb[j], u = j == f->var ? eub : cub[j];
                 if (f->cert_node == 0 && j != f->var) {
                     l = tame_model_var_lb_d(m, j);
@@ -680,6 +682,7 @@ static void test_fixings_are_certified(void **state)
                 }
                 v += r > 0 ? r * l : r * u;
             }
+            free(rc);
             if (!(v >= inc - 1 + 1e-7))
                 fail_msg("node %d fixing %d: certificate %.17g below %.17g", id, k, v, inc);
             checked++;
@@ -765,6 +768,47 @@ static void test_propagations_are_certified(void **state)
     }
 }
 
+/* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
+ * so they are repeatable). TAME_UPDATE_GOLDEN=1 rewrites the files (review the diff). */
+static void test_exports_match_golden(void **state)
+{
+    (void)state;
+    tame_model *m = guzelsoy_ralphs("3/4");
+    tame_bb_params p;
+    deterministic_rules(&p);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    const char *ext[] = {"dot", "vbc", "bak", "json"};
+    for (int k = 0; k < 4; k++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        tame_tree_write(tame_bb_tree(bb), f, (tame_tree_format)k, false);
+        fclose(f);
+        char path[64];
+        snprintf(path, sizeof path, "tests/golden/bb_math71.%s", ext[k]);
+        if (getenv("TAME_UPDATE_GOLDEN")) {
+            FILE *g = fopen(path, "w");
+            assert_non_null(g);
+            fwrite(buf, 1, len, g);
+            fclose(g);
+        }
+        FILE *g = fopen(path, "r");
+        if (!g)
+            fail_msg("%s missing (TAME_UPDATE_GOLDEN=1 writes it)", path);
+        char *want = calloc(len + 2, 1);
+        size_t got = fread(want, 1, len + 1, g);
+        fclose(g);
+        if (got != len || memcmp(want, buf, len) != 0)
+            fail_msg("%s differs from the export:\n%s", path, buf);
+        free(want);
+        free(buf);
+    }
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 /* }=== */
 
 int main(void)
@@ -784,6 +828,7 @@ int main(void)
         cmocka_unit_test(test_maximize_in_min_form_inside),
         cmocka_unit_test(test_fixings_are_certified),
         cmocka_unit_test(test_propagations_are_certified),
+        cmocka_unit_test(test_exports_match_golden),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);
 }

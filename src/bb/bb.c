@@ -420,8 +420,11 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
             tame_lp_get_row_duals(bb->lp, bb->ybuf);
             tame_lp_get_redcosts(bb->lp, bb->dbuf);
             tame_tree_set_sparse(t, &nd->duals, bb->ybuf, m);
-            tame_tree_set_sparse(t, &nd->redcosts, bb->dbuf, n);
+            if (bb->params.keep_redcosts)
+                tame_tree_set_sparse(t, &nd->redcosts, bb->dbuf, n);
             nd->dual_node = id;
+            if (id == 0 && st == TAME_LP_OPTIMAL)
+                memcpy(bb->root_r, bb->dbuf, (size_t)n * sizeof *bb->dbuf);
         }
         tame_lp_get_basis(bb->lp, bb->rstat, bb->cstat);
         nd->basis = tame_tree_pack_basis(t, bb->rstat, bb->cstat);
@@ -546,6 +549,7 @@ static tame_status load_node(tame_bb *bb, int id)
         return tame_err_set(TAME_LPFAIL, "node %d: its LP could not be restored (%s)", id,
                             tame_lp_status_str(st));
     tame_lp_get_x(bb->lp, bb->x);
+    tame_lp_get_redcosts(bb->lp, bb->dbuf);
     bb->x_node = id;
     bb->cur_value = NODE(bb, id)->lp_value;
     double ii;
@@ -671,9 +675,10 @@ static void fix_by_redcost(tame_bb *bb, int id)
         if (!c->dual_feasible || c->lp != TAME_NODE_LP_OPTIMAL || !(U > c->lp_value))
             continue;
         double gap = U - c->lp_value;
-        for (int k = 0; k < c->redcosts.n; k++) {
-            int j = c->redcosts.ind[k];
-            double r = c->redcosts.val[k];
+        /* the node's reduced costs are in dbuf (from its solve, untouched by probing) */
+        const double *rc = src == 0 ? bb->dbuf : bb->root_r;
+        for (int j = 0; j < bb->prob.n; j++) {
+            double r = rc[j];
             if (!bb->is_int[j])
                 continue;
             double f = bb->x[j] - floor(bb->x[j]);
@@ -1110,6 +1115,7 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->cands = tame_xcalloc(n1, sizeof *bb->cands);
     bb->ybuf = tame_xcalloc(m1, sizeof *bb->ybuf);
     bb->dbuf = tame_xcalloc(n1, sizeof *bb->dbuf);
+    bb->root_r = tame_xcalloc(n1, sizeof *bb->root_r);
     bb->rho = tame_xcalloc(m1, sizeof *bb->rho);
     bb->act = tame_xcalloc(m1, sizeof *bb->act);
     for (int d = 0; d < 2; d++) {
@@ -1145,7 +1151,7 @@ void tame_bb_free(tame_bb **pbb)
     void *arrays[] = {bb->c, bb->lb0, bb->ub0, bb->rlb, bb->rub, bb->rval, bb->cval, bb->is_int,
                       bb->rbeg, bb->rind, bb->cbeg, bb->cind, bb->downlocks, bb->uplocks,
                       bb->cur_lb, bb->cur_ub, bb->rstat, bb->cstat, bb->x, bb->node_lb,
-                      bb->node_ub, bb->cands, bb->ybuf, bb->dbuf, bb->rho, bb->ps_sum[0],
+                      bb->node_ub, bb->cands, bb->ybuf, bb->dbuf, bb->root_r, bb->rho, bb->ps_sum[0],
                       bb->ps_sum[1], bb->ps_cnt[0], bb->ps_cnt[1], bb->probe_rstat,
                       bb->probe_cstat, bb->pchg, bb->probe_x, bb->sol, bb->act, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)

@@ -53,6 +53,8 @@ typedef struct tame_bb_params {
     bool cutoff;         /* give the incumbent to the dual simplex as objective cutoff */
     bool redcost;        /* reduced-cost fixing before branching (recorded, node.h) */
     bool propagate;      /* bound propagation before each node LP (recorded, node.h) */
+    bool keep_redcosts;  /* store GLPK's reduced costs in every node (memory: 12 bytes per
+                            nonzero); off: tame_tree_node_redcosts computes c - y'A */
     bool scale;          /* GLPK's scaling of the LP */
     int reliability;     /* pseudocost: observations per direction before a candidate's
                             pseudocost is trusted (strong branching until then) */

@@ -54,6 +54,7 @@ struct tame_bb {
 
     /* scratch */
     double *ybuf, *dbuf, *rho, *sol, *act;
+    double *root_r;             /* [n] the root LP's reduced costs (root reduced-cost fixing) */
 
     /* open nodes */
     tame_heap bound_heap;       /* always: best bound first */

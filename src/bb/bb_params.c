@@ -49,12 +49,12 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_iters = 0;
     p->sb_lookahead = 8;
     p->sb_maxcands = 100;
-    p->dive_freq = 10;
+    p->dive_freq = -1;
 }
 
 const char *const tame_bb_param_names[] = {
     "branch", "select", "node_limit", "time_limit", "gap", "eager", "heuristics", "objint",
-    "cutoff", "redcost", "propagate", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
+    "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
     "realtime", "cuts", "rounds", NULL};
 
 static tame_status parse_bool(const char *name, const char *v, bool *out)
@@ -136,6 +136,8 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
         return parse_bool(name, v, &p->redcost);
     } else if (strcmp(name, "propagate") == 0) {
         return parse_bool(name, v, &p->propagate);
+    } else if (strcmp(name, "keep_redcosts") == 0) {
+        return parse_bool(name, v, &p->keep_redcosts);
     } else if (strcmp(name, "scale") == 0) {
         return parse_bool(name, v, &p->scale);
     } else if (strcmp(name, "reliability") == 0) {
@@ -182,6 +184,8 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
             p->redcost ? "on" : "off");
     fprintf(out, "propagate     %-10s bound propagation before node LPs (recorded)\n",
             p->propagate ? "on" : "off");
+    fprintf(out, "keep_redcosts %-10s store GLPK's reduced costs per node (else c - y'A)\n",
+            p->keep_redcosts ? "on" : "off");
     fprintf(out, "scale         %-10s GLPK scaling of the LP\n", p->scale ? "on" : "off");
     fprintf(out, "reliability   %-10d pseudocost observations before trusting them\n",
             p->reliability);

@@ -107,7 +107,9 @@ typedef struct tame_node {
                             LP ended dual feasible, else the nearest such ancestor; -1 if none */
     bool dual_feasible;  /* duals and redcosts below are dual feasible */
     tame_sparse duals;   /* row duals y (nonzeros), min form; empty when not solved */
-    tame_sparse redcosts;/* reduced costs r = c - y'A over the columns (nonzeros) */
+    tame_sparse redcosts;/* reduced costs over the columns (nonzeros) as GLPK gave them, only
+                            with the parameter keep_redcosts; otherwise empty, and
+                            tame_tree_node_redcosts computes r = c - y'A from the duals */
     tame_sparse farkas;  /* infeasible node: row multipliers rho of the Farkas certificate
                             (tame_lp_farkas), or +-e_row when propagation proved the box
                             empty; empty otherwise */

@@ -34,10 +34,35 @@ tame_tree *tame_tree_new(const tame_model *m)
     t->maximize = tame_model_sense(m) == TAME_MAXIMIZE;
     t->lb0 = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->lb0);
     t->ub0 = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->ub0);
+    double sign = t->maximize ? -1.0 : 1.0;
+    t->c = tame_xmalloc((size_t)(t->nvars + 1) * sizeof *t->c);
+    t->cbeg = tame_xcalloc((size_t)t->nvars + 2, sizeof *t->cbeg);
     for (int j = 0; j < t->nvars; j++) {
         t->lb0[j] = tame_model_var_lb_d(m, j);
         t->ub0[j] = tame_model_var_ub_d(m, j);
+        t->c[j] = sign * tame_rat_get_double(tame_model_var_obj(m, j));
     }
+    int nnz = 0;
+    for (int i = 0; i < t->nrows; i++) {
+        const tame_linexpr *e = tame_model_row(m, i);
+        nnz += e->n;
+        for (int k = 0; k < e->n; k++)
+            t->cbeg[e->ind[k] + 1]++;
+    }
+    for (int j = 0; j < t->nvars; j++)
+        t->cbeg[j + 1] += t->cbeg[j];
+    t->cind = tame_xmalloc(((size_t)nnz + 1) * sizeof *t->cind);
+    t->cval = tame_xmalloc(((size_t)nnz + 1) * sizeof *t->cval);
+    int *fill = tame_xcalloc((size_t)t->nvars + 1, sizeof *fill);
+    for (int i = 0; i < t->nrows; i++) {
+        const tame_linexpr *e = tame_model_row(m, i);
+        for (int k = 0; k < e->n; k++) {
+            int j = e->ind[k], p = t->cbeg[j] + fill[j]++;
+            t->cind[p] = i;
+            t->cval[p] = tame_rat_get_double(e->coef[k]);
+        }
+    }
+    free(fill);
     t->inc_node = -1;
     tame_event_log_init(&t->events);
     return t;
@@ -67,6 +92,10 @@ void tame_tree_unref(tame_tree **t)
     free(tr->nodes);
     free(tr->lb0);
     free(tr->ub0);
+    free(tr->c);
+    free(tr->cbeg);
+    free(tr->cind);
+    free(tr->cval);
     free(tr->inc_x);
     free(tr->proc);
     free(tr);
@@ -275,6 +304,34 @@ int tame_tree_node_path(const tame_tree *t, int id, int path[])
         nd = nd->parent >= 0 ? &t->nodes[nd->parent] : NULL;
     }
     return n;
+}
+
+bool tame_tree_node_redcosts(const tame_tree *t, int id, double r[])
+{
+    const tame_node *nd = tame_tree_node(t, id);
+    if (!nd || nd->dual_node < 0)
+        return false;
+    const tame_node *src = &t->nodes[nd->dual_node];
+    if (!src->dual_feasible)
+        return false;
+    if (src->redcosts.n > 0) {
+        memset(r, 0, (size_t)t->nvars * sizeof *r);
+        for (int k = 0; k < src->redcosts.n; k++)
+            r[src->redcosts.ind[k]] = src->redcosts.val[k];
+        return true;
+    }
+    /* r = c - y'A with y scattered over the rows */
+    double *y = tame_xcalloc((size_t)t->nrows + 1, sizeof *y);
+    for (int k = 0; k < src->duals.n; k++)
+        y[src->duals.ind[k]] = src->duals.val[k];
+    for (int j = 0; j < t->nvars; j++) {
+        double v = t->c[j];
+        for (int p = t->cbeg[j]; p < t->cbeg[j + 1]; p++)
+            v -= y[t->cind[p]] * t->cval[p];
+        r[j] = v;
+    }
+    free(y);
+    return true;
 }
 
 void tame_tree_count(const tame_tree *t, int counts[5])

@@ -51,6 +51,12 @@ int tame_tree_node_path(const tame_tree *t, int id, int path[]);
 tame_status tame_tree_node_basis(const tame_tree *t, int id, tame_basis_status rstat[],
                                  tame_basis_status cstat[]) TAME_NODISCARD;
 
+/* The reduced costs r[nvars] (min form) that go with node id's certifying duals (those of
+ * node->dual_node): GLPK's values when they were kept (keep_redcosts), else r = c - y'A
+ * computed in doubles from the stored duals y and the model. Returns false (r untouched)
+ * when the node has no dual-feasible certificate. */
+bool tame_tree_node_redcosts(const tame_tree *t, int id, double r[]);
+
 /* Counts of nodes by fate (indexed by tame_fate). */
 void tame_tree_count(const tame_tree *t, int counts[5]);
 

@@ -11,6 +11,23 @@
 
 #define NODE(t, id) (&(t)->nodes[(id)])
 
+/* Node id's reduced costs (tame_tree_node_redcosts) as a sparse vector in fresh arrays
+ * (free s->ind and s->val); empty when the node has none. */
+static void redcosts_of(const tame_tree *t, int id, tame_sparse *s)
+{
+    s->n = 0;
+    s->ind = tame_xmalloc(((size_t)t->nvars + 1) * sizeof *s->ind);
+    s->val = tame_xmalloc(((size_t)t->nvars + 1) * sizeof *s->val);
+    double *r = tame_xmalloc(((size_t)t->nvars + 1) * sizeof *r);
+    if (tame_tree_node_redcosts(t, id, r))
+        for (int j = 0; j < t->nvars; j++)
+            if (fabs(r[j]) > 1e-12 * fmax(1.0, fabs(t->c[j]))) {
+                s->ind[s->n] = j;
+                s->val[s->n++] = r[j];
+            }
+    free(r);
+}
+
 static const char *var_name(const tame_tree *t, int j)
 {
     return tame_model_var_name(t->model, j);
@@ -208,7 +225,11 @@ void tame_tree_print_node(const tame_tree *t, int id, FILE *out, int maxdual, bo
     if (nd->dual_node == id) {
         fprintf(out, "  duals (min form, %s):\n", nd->dual_feasible ? "dual feasible" : "not dual feasible");
         put_sparse(out, t, "rows", &nd->duals, true, maxdual);
-        put_sparse(out, t, "redcosts", &nd->redcosts, false, maxdual);
+        tame_sparse r;
+        redcosts_of(t, id, &r);
+        put_sparse(out, t, "redcosts", &r, false, maxdual);
+        free(r.ind);
+        free(r.val);
     }
     if (nd->farkas.n) {
         fprintf(out, "  Farkas ray (margin %.6g):\n", nd->farkas_margin);
@@ -311,7 +332,9 @@ static void vbc_time(FILE *out, double t)
             hunds % 100);
 }
 
-static void vbc_info(FILE *out, const tame_tree *t, const tame_node *nd, double tm)
+/* The info line as of the event: `bound` is the node's bound then (its parent's at
+ * creation, its LP value once solved). */
+static void vbc_info(FILE *out, const tame_tree *t, const tame_node *nd, double tm, double bound)
 {
     vbc_time(out, tm);
     fprintf(out, "I %d \\inode:\\t%d\\idepth:\\t%d\\nvar:\\t", nd->id + 1, nd->id, nd->depth);
@@ -320,7 +343,7 @@ static void vbc_info(FILE *out, const tame_tree *t, const tame_node *nd, double 
     else
         fputc('-', out);
     fputs("\\nbound:\\t", out);
-    put_user(out, t, isfinite(nd->lp_value) ? nd->lp_value : nd->bound, "-");
+    put_user(out, t, bound, "-");
     fputc('\n', out);
 }
 
@@ -339,10 +362,10 @@ static void write_vbc(const tame_tree *t, FILE *out, bool realtime)
         case TAME_EV_NODE_CREATED:
             vbc_time(out, tm);
             fprintf(out, "N %d %d 3\n", nd->parent + 1, nd->id + 1);
-            vbc_info(out, t, nd, tm);
+            vbc_info(out, t, nd, tm, e->value);
             break;
         case TAME_EV_NODE_SOLVED:
-            vbc_info(out, t, nd, tm);
+            vbc_info(out, t, nd, tm, e->value);
             colour = 2;
             break;
         case TAME_EV_NODE_PRUNED:
@@ -512,7 +535,12 @@ static void json_node(FILE *out, const tame_tree *t, const tame_node *nd)
     fprintf(out, ",\"dual_feasible\":%s,\"duals\":", nd->dual_feasible ? "true" : "false");
     json_sparse(out, t, &nd->duals, true);
     fputs(",\"redcosts\":", out);
-    json_sparse(out, t, &nd->redcosts, false);
+    tame_sparse r = {0, NULL, NULL};
+    if (nd->dual_node == nd->id)
+        redcosts_of(t, nd->id, &r);
+    json_sparse(out, t, &r, false);
+    free(r.ind);
+    free(r.val);
     fputs(",\"farkas\":", out);
     json_sparse(out, t, &nd->farkas, true);
     fputs(",\"farkas_margin\":", out);

@@ -20,6 +20,9 @@ struct tame_tree {
     int nvars, nrows;
     bool maximize;           /* the model's sense (values here are min form) */
     double *lb0, *ub0;       /* the model's bounds as doubles [nvars] */
+    double *c;               /* costs, min form [nvars] */
+    int *cbeg, *cind;        /* the matrix by columns, doubles (for r = c - y'A) */
+    double *cval;
     double objstep;          /* see tame_tree_objective_step */
     int n, cap;
     tame_node *nodes;        /* [n]; ids are indices */

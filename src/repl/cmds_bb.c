@@ -299,8 +299,9 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
                  "diving %ld LPs (%ld it.)\n",
             st.lp_iterations, st.lp_solves, st.sb_solves, st.sb_iterations, st.dive_solves,
             st.dive_iterations);
-    fprintf(out, "solutions  %d improving (%d by heuristics); %ld reduced-cost fixings\n",
-            st.solutions, st.heur_solutions, st.fixings);
+    fprintf(out, "solutions  %d improving (%d by heuristics); bounds tightened: %ld by reduced "
+                 "costs, %ld by propagation\n",
+            st.solutions, st.heur_solutions, st.fixings, st.propagated);
     fprintf(out, "memory     %.1f kB tree record, %.0f bytes per node\n",
             (double)st.tree_bytes / 1024.0, st.nodes ? (double)st.tree_bytes / st.nodes : 0.0);
     if (tame_session_bb_params(s)->realtime)

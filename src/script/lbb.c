@@ -345,7 +345,17 @@ static int t_duals(lua_State *L)
         lua_setfield(L, -2, "node");
         push_sparse(L, t, &src->duals, true);
         lua_setfield(L, -2, "rows");
-        push_sparse(L, t, &src->redcosts, false);
+        const tame_model *m = tame_tree_model(t);
+        int n = tame_model_nvars(m);
+        double *r = tame_xmalloc(((size_t)n + 1) * sizeof *r);
+        lua_createtable(L, 0, n);
+        if (tame_tree_node_redcosts(t, nd->id, r))
+            for (int j = 0; j < n; j++)
+                if (r[j] > 0 || r[j] < 0) {
+                    lua_pushnumber(L, r[j]);
+                    lua_setfield(L, -2, tame_model_var_name(m, j));
+                }
+        free(r);
         lua_setfield(L, -2, "redcosts");
         lua_pushboolean(L, src->dual_feasible);
         lua_setfield(L, -2, "dual_feasible");
