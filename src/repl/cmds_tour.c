@@ -35,6 +35,7 @@ static int l_exec(lua_State *L)
 typedef struct tee {
     tame_log_fn prev;
     void *prev_ud;
+    int silent; /* keep the text only, do not pass it on */
     tame_sbuf buf;
 } tee;
 
@@ -42,6 +43,8 @@ static void tee_write(void *ud, const char *text, size_t len)
 {
     tee *t = ud;
     tame_sbuf_addn(&t->buf, text, len);
+    if (t->silent)
+        return;
     if (t->prev) {
         t->prev(t->prev_ud, text, len);
         /* the log pane's tee (ui/log_buf.c) writes to stdout by making the default sink
@@ -55,9 +58,9 @@ static void tee_write(void *ud, const char *text, size_t len)
         fwrite(text, 1, len, stdout);
 }
 
-/* tour.capture(fn) -> ok, text, err: calls fn() in protected mode with the log sink teed into
- * a buffer (the output still reaches the screen); ok is false and err the message when fn
- * raised. The buffer lives in a userdata so that nothing leaks if Lua runs out of memory. */
+/* tour.capture(fn [, silent]) -> ok, text, err: calls fn() in protected mode with the log sink
+ * teed into a buffer (the output still reaches the screen unless `silent`); ok is false and
+ * err the message when fn raised. The buffer lives in a userdata so that nothing leaks if Lua runs out of memory. */
 static int tee_gc(lua_State *L)
 {
     tee *t = lua_touserdata(L, 1);
@@ -68,8 +71,11 @@ static int tee_gc(lua_State *L)
 static int l_capture(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TFUNCTION);
+    int silent = lua_toboolean(L, 2);
+    lua_settop(L, 1);
     tee *t = lua_newuserdatauv(L, sizeof *t, 0);
     memset(t, 0, sizeof *t);
+    t->silent = silent;
     if (luaL_newmetatable(L, "tame.TourTee")) {
         lua_pushcfunction(L, tee_gc);
         lua_setfield(L, -2, "__gc");
