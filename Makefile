@@ -74,7 +74,7 @@ run: deps
 # Every test: the cmocka runners (one per module), the Lua tests, the REPL transcripts.
 test: deps
 	@$(MAKE) --no-print-directory all $(TESTS)
-	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests tmux-tests smoke
+	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests tmux-tests smoke paper-tests tour-tests
 
 UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
@@ -108,5 +108,22 @@ install: tame
 
 clean:
 	rm -rf build tame
+
+# {=== the worked examples of MATH.md 7 as scripts, and the tour in tmux (issue 10) ===
+# Each scripts/paper-*.lua prints its numbers beside MATH.md's and exits 1 on a difference
+# (output kept in $(B)/paper-*.out); the tour's first lesson is driven in tmux.
+.PHONY: paper-tests tour-tests
+PAPER := $(sort $(wildcard scripts/paper-*.lua))
+
+paper-tests: $(B)/tame
+	@pass=0; fail=0; for s in $(PAPER); do \
+	  o=$(B)/$$(basename $$s .lua).out; \
+	  if TAME_LUA_PATH=lua $(B)/tame $$s >$$o 2>&1; then pass=$$((pass+1)); echo "ok - $$s: $$(tail -1 $$o)"; \
+	  else fail=$$((fail+1)); echo "not ok - $$s"; grep -v ' ok$$' $$o | tail -20; fi; \
+	done; echo "paper: $$pass passed, $$fail failed"; [ $$fail = 0 ]
+
+tour-tests: $(B)/tame
+	@TAME=$(B)/tame tests/tmux/tour
+# }===
 
 -include $(OBJ:.o=.d) $(B)/src/main.d

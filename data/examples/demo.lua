@@ -1,6 +1,7 @@
--- The bundled demo that `make run` opens: the two worked examples of MATH.md §7, built
--- step by step with the Lua API. The first one becomes the current model, so REPL commands
--- (show model, lp, ...) act on it; tame.use(pure) switches to the second.
+-- The bundled demo that `make run` opens (./tame -i data/examples/demo.lua): the worked
+-- examples of MATH.md §7, built with the Lua API. `guzelsoy` (§7.1) is the current model, so
+-- REPL commands act on it; `pure` is §7.2; `xor` and `xor_data` are the 2-2-1 BNN and the
+-- XOR data of §7.3 (when this build has tame.bnn). Then a short hint of what to type.
 
 -- §7.1 (Guzelsoy-Ralphs): a MILP with one equality row and right-hand side b = 3/4.
 guzelsoy = tame.model("guzelsoy")
@@ -20,8 +21,21 @@ pure:add("c2: x2 <= 3")
 pure:add("c3: 2 x1 - 2 x2 <= 3")
 pure:maximize("4 x1 - x2")
 
+-- §7.3: the XOR network, untrained (xor:train(xor_data) trains it exactly by MIP).
+local bnn_line = ""
+if tame.bnn and tame.dataset then
+  local ok, ds = pcall(tame.dataset, "data/classification/xor.arff")
+  if ok then
+    xor = tame.bnn{layers = {2, 2, 1}}
+    xor_data = ds
+    bnn_line = "\n  xor, xor_data   the 2-2-1 BNN and the XOR data (7.3): =xor:train(xor_data).objective"
+  end
+end
+
 tame.use(guzelsoy)
-print([[
-Loaded two models (MATH.md §7): `guzelsoy` (current) and `pure`.
-Try:  show model      lp      show solution      help
-      =pure:lp().objective      tame.use(pure)      show model]])
+print(([[
+Loaded the worked examples of MATH.md 7:
+  guzelsoy        the MILP of 7.1 (the current model: show model, lp, solve)
+  pure            the pure IP of 7.2 (tame.use(pure), then cuts gomory)%s
+New here? Type  tour  for the lessons (tour 1 starts the first), help for the
+commands, quit to leave.]]):format(bnn_line))

@@ -31,6 +31,7 @@ extern const tame_cmd tame_cmds_session[];
 extern const tame_cmd tame_cmds_cuts[]; /* cmds_cuts.c */
 extern const tame_cmd tame_cmds_ui[]; /* view (cmds_ui.c) */
 extern const tame_cmd tame_cmds_dual[]; /* cmds_dual.c */
+extern const tame_cmd tame_cmds_tour[]; /* tour (cmds_tour.c) */
 
 /* {=== branch-and-bound commands (cmds_bb.c) === */
 extern const tame_cmd tame_cmds_bb[];
