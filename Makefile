@@ -71,12 +71,12 @@ run: deps
 # Every test: the cmocka runners (one per module), the Lua tests, the REPL transcripts.
 test: deps
 	@$(MAKE) --no-print-directory all $(TESTS)
-	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests
+	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests reliability-tests
 
 UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
 unit-tests: $(UNIT_TESTS)
-	@fail=0; for t in $(UNIT_TESTS); do TAME_LUA_PATH=lua ./$$t || fail=1; done; exit $$fail
+	@fail=0; for t in $(UNIT_TESTS); do TAME_LUA_PATH=lua $$t || fail=1; done; exit $$fail
 
 lua-tests: $(B)/tests/test_lua
 	@TAME_LUA_PATH=lua $(B)/tests/test_lua
@@ -94,5 +94,34 @@ install: tame
 
 clean:
 	rm -rf build tame
+
+# {=== reliability (issue 9): fuzz corpus replay, bad-input catalogue, pty test, valgrind ===
+# A fuzz target is one file tests/fuzz/fuzz_NAME.c (libFuzzer entry point); here it is linked
+# with tests/fuzz/replay.c and replays tests/fuzz/corpus/NAME and tests/fuzz/regress/NAME.
+# scripts/fuzz NAME SECONDS runs the real fuzzer (clang). docs/reliability.md has the rest.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/tests/fuzz/replay_%)
+REL_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
+.PHONY: reliability-tests fuzz-replay badinput-tests pty-tests valgrind
+
+$(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/util.c \
+		tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
+
+reliability-tests: fuzz-replay
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	    $(B)/tests/fuzz/replay_$$t tests/fuzz/corpus/$$t $$(ls -d tests/fuzz/regress/$$t 2>/dev/null) \
+	    || fail=1; done; exit $$fail
+
+badinput-tests: $(B)/tame
+	@TAME=$(B)/tame tests/badinput/run
+
+pty-tests: $(B)/tame
+	@TAME=$(B)/tame python3 tests/pty/test_interrupt.py
+
+# }===
 
 -include $(OBJ:.o=.d) $(B)/src/main.d

@@ -23,6 +23,7 @@
 #include "base/mem.h"
 #include "base/sbuf.h"
 #include "lp/mps_sense.h"
+#include "lp/mps_write.h"
 
 struct tame_lp {
     glp_prob *P;
@@ -328,9 +329,14 @@ static void read_prob(void *vctx)
     read_ctx *c = vctx;
     c->P = glp_create_prob();
     switch (c->fmt) {
-    case FMT_MPS:
-        c->ret = glp_read_mps(c->P, c->mps_fmt, NULL, c->path);
+    case FMT_MPS: {
+        /* GLPK drops values below tol_mps (1e-12) by default: keep the file's numbers */
+        glp_mpscp parm;
+        glp_init_mpscp(&parm);
+        parm.tol_mps = 0.0;
+        c->ret = glp_read_mps(c->P, c->mps_fmt, &parm, c->path);
         break;
+    }
     case FMT_LP:
         c->ret = glp_read_lp(c->P, NULL, c->path);
         break;
@@ -456,6 +462,11 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         return st;
     if (cc.st != TAME_OK)
         return cc.st;
+    if (tame_lp_check_limits(cc.m) != TAME_OK) {
+        tame_err_prefix("%s", path);
+        tame_model_unref(&cc.m);
+        return TAME_BADARG;
+    }
     if (is_max)
         tame_model_set_sense(cc.m, TAME_MAXIMIZE);
     *out = cc.m;
@@ -493,6 +504,9 @@ tame_status tame_lp_write(const tame_model *m, const char *path)
     if (fmt == FMT_NONE || fmt == FMT_MOD)
         return tame_err_set(TAME_BADARG, "%s: can write .mps, .lp or .glp (optionally .gz)",
                             path);
+    TAME_TRY(tame_lp_check_limits(m));
+    if (fmt == FMT_MPS)
+        return tame_mps_write(m, path); /* GLPK's MPS writer rounds to 12 characters */
     build_ctx b = {m, false, NULL};
     TAME_TRY(guarded(build_prob, &b));
     write_ctx w = {b.P, path, fmt, 0};
@@ -506,8 +520,6 @@ tame_status tame_lp_write(const tame_model *m, const char *path)
         char line[512];
         return tame_err_set(TAME_IO, "%s: cannot write (%s)", path, last_line(line, sizeof line));
     }
-    if (fmt == FMT_MPS && tame_model_sense(m) == TAME_MAXIMIZE)
-        return tame_mps_add_objsense_max(path);
     return TAME_OK;
 }
 
@@ -536,6 +548,7 @@ const char *tame_lp_status_str(tame_lp_status st)
 tame_status tame_lp_new(const tame_model *m, tame_lp **out)
 {
     *out = NULL;
+    TAME_TRY(tame_lp_check_limits(m));
     build_ctx b = {m, true, NULL};
     TAME_TRY(guarded(build_prob, &b));
     tame_lp *lp = tame_xcalloc(1, sizeof *lp);
@@ -997,6 +1010,69 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
     memset(res, 0, sizeof *res);
     res->status = TAME_MIP_FAILED;
     return guarded(intopt, &c);
+}
+
+/* }=== */
+
+/* {=== limits on numbers (reliability, issue 9) === */
+
+typedef struct {
+    mpq_t limit, a; /* TAME_LP_HUGE exactly; scratch |q| */
+} limit_check;
+
+/* True when |q| > TAME_LP_HUGE, compared exactly. */
+static bool beyond(limit_check *c, mpq_srcptr q)
+{
+    if (!q)
+        return false;
+    mpq_abs(c->a, q);
+    return mpq_cmp(c->a, c->limit) > 0;
+}
+
+static tame_status too_big(const char *where, const char *what, mpq_srcptr q)
+{
+    bool bound = strstr(what, "bound") != NULL;
+    return tame_err_set(TAME_BADARG, "%s: %s %g exceeds the limit %g%s", where, what,
+                        tame_rat_get_double(q), TAME_LP_HUGE,
+                        bound ? " (an infinite bound is written as no bound, or inf)" : "");
+}
+
+tame_status tame_lp_check_limits(const tame_model *m)
+{
+    limit_check c;
+    mpq_inits(c.limit, c.a, NULL);
+    mpq_set_d(c.limit, TAME_LP_HUGE); /* 1e15 is an integer: exact */
+    tame_status st = TAME_OK;
+    char where[600];
+    int n = tame_model_nvars(m), nr = tame_model_nrows(m);
+    if (beyond(&c, tame_model_obj_constant(m)))
+        st = too_big("objective", "constant", tame_model_obj_constant(m));
+    for (int j = 0; j < n && st == TAME_OK; j++) {
+        snprintf(where, sizeof where, "column '%s'", tame_model_var_name(m, j));
+        if (beyond(&c, tame_model_var_obj(m, j)))
+            st = too_big(where, "objective coefficient", tame_model_var_obj(m, j));
+        else if (beyond(&c, tame_model_var_lb(m, j)))
+            st = too_big(where, "lower bound", tame_model_var_lb(m, j));
+        else if (beyond(&c, tame_model_var_ub(m, j)))
+            st = too_big(where, "upper bound", tame_model_var_ub(m, j));
+    }
+    for (int i = 0; i < nr && st == TAME_OK; i++) {
+        const tame_linexpr *e = tame_model_row(m, i);
+        for (int k = 0; k < e->n && st == TAME_OK; k++) {
+            if (beyond(&c, e->coef[k])) {
+                snprintf(where, sizeof where, "row '%s', column '%s'", tame_model_row_name(m, i),
+                         tame_model_var_name(m, e->ind[k]));
+                st = too_big(where, "coefficient", e->coef[k]);
+            }
+        }
+        snprintf(where, sizeof where, "row '%s'", tame_model_row_name(m, i));
+        if (st == TAME_OK && beyond(&c, tame_model_row_lb(m, i)))
+            st = too_big(where, "lower bound (right-hand side)", tame_model_row_lb(m, i));
+        else if (st == TAME_OK && beyond(&c, tame_model_row_ub(m, i)))
+            st = too_big(where, "upper bound (right-hand side)", tame_model_row_ub(m, i));
+    }
+    mpq_clears(c.limit, c.a, NULL);
+    return st;
 }
 
 /* }=== */
