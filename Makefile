@@ -109,7 +109,7 @@ $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/uti
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 
-reliability-tests: fuzz-replay
+reliability-tests: fuzz-replay badinput-tests pty-tests
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@fail=0; for t in $(FUZZ_TARGETS); do \

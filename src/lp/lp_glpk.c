@@ -22,6 +22,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/sbuf.h"
+#include "lp/mpl_guard.h"
 #include "lp/mps_sense.h"
 #include "lp/mps_write.h"
 
@@ -387,6 +388,8 @@ static void reader_error(char *buf, size_t n, const char *path, const char *show
     if (best) {
         const char *rest = best + strlen(path);
         const char *end = strchr(rest, '\n');
+        if (strncmp(rest, ":0:", 3) == 0)
+            rest += 2; /* GLPK says line 0 for an empty file: drop it */
         snprintf(buf, n, "%s%.*s", shown, (int)(end ? end - rest : (long)strlen(rest)), rest);
     } else {
         char line[512];
@@ -428,6 +431,8 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
             return tame_err_set(TAME_IO, "%s: %s", datafile, strerror(errno));
         fclose(f);
     }
+    if (fmt == FMT_MOD)
+        TAME_TRY(tame_mpl_guard(path)); /* reading a model must not write files */
     char *tmp = NULL;
     bool is_max = false;
     if (fmt == FMT_MPS)
@@ -443,7 +448,13 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         if (st2 == TAME_OK) {
             c = c2;
             st = TAME_OK;
-        } else if (st2 == TAME_PARSE && message_line(err2, path) > message_line(err, path)) {
+        } else if (st2 == TAME_PARSE &&
+                   (message_line(err2, path) > message_line(err, path) ||
+                    (message_line(err2, path) == message_line(err, path) &&
+                     strstr(err, "in fixed MPS format") != NULL))) {
+            /* the free reader got further, or as far while the fixed reader only objects
+             * to column positions: the file is free MPS and the free reader's message
+             * ("cannot convert 'nan'") is the one that says what is wrong */
             memcpy(err, err2, sizeof err);
         }
     }

@@ -2,6 +2,7 @@
  * prompt can abandon the line cleanly (select() returns EINTR, we reset Readline's state). */
 #include "repl/repl.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <readline/history.h>
@@ -20,6 +21,10 @@
 /* {=== Lua lines (lua.c) === */
 
 #define EOFMARK "<eof>"
+
+/* Set by the terminal reader when Ctrl-C abandoned a continuation line (">> "): the
+ * statement being continued is dropped, as the line is at the main prompt. */
+static bool line_abandoned;
 
 static bool incomplete(const char *msg)
 {
@@ -54,6 +59,13 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
             if (rc == LUA_ERRSYNTAX && incomplete(msg) && more) {
                 lua_pop(L, 1);
                 char *next = more(ud, ">> ");
+                if (!next && line_abandoned) {
+                    /* Ctrl-C at the ">> " prompt: drop the unfinished statement quietly */
+                    line_abandoned = false;
+                    lua_settop(L, base);
+                    free(buf);
+                    return TAME_OK;
+                }
                 if (next) {
                     char *joined = tame_xasprintf("%s\n%s", buf, next);
                     free(next);
@@ -86,6 +98,32 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
     return st;
 }
 
+/* A line such as "solv 3" that fails to compile as Lua was most likely meant as a command:
+ * say so, instead of only Lua's "syntax error near '3'". Applies when the first word is a
+ * name (not a Lua keyword) followed by a blank, and Lua's complaint is on the first line. */
+static void explain_not_a_command(const char *line)
+{
+    static const char *const keywords[] = {
+        "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+        "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+        NULL};
+    size_t n = 0;
+    while (isalnum((unsigned char)line[n]) || line[n] == '_')
+        n++;
+    if (n == 0 || isdigit((unsigned char)line[0]) || (line[n] != ' ' && line[n] != '\t'))
+        return;
+    for (int k = 0; keywords[k]; k++)
+        if (strlen(keywords[k]) == n && strncmp(line, keywords[k], n) == 0)
+            return;
+    const char *msg = tame_err_msg();
+    if (strncmp(msg, "stdin:1: ", 9) != 0)
+        return;
+    char *lua_msg = tame_xstrdup(msg + 9);
+    tame_err_set(TAME_PARSE, "'%.*s' is not a command (help lists them), nor Lua: %s", (int)n, line,
+                 lua_msg);
+    free(lua_msg);
+}
+
 /* }=== */
 
 tame_status tame_repl_exec(tame_session *s, const char *line, tame_line_reader more, void *ud)
@@ -113,7 +151,10 @@ tame_status tame_repl_exec(tame_session *s, const char *line, tame_line_reader m
     case TAME_CMD_NONE:
         break;
     }
-    return exec_lua(s, p, more, ud);
+    tame_status st = exec_lua(s, p, more, ud);
+    if (st == TAME_PARSE)
+        explain_not_a_command(p);
+    return st;
 }
 
 /* {=== non-interactive input === */
@@ -172,6 +213,14 @@ static char *read_tty_line(void *ud, const char *prompt)
                 tame_interrupt_clear();
                 rl_free_line_state();
                 rl_callback_sigcleanup();
+                if (strcmp(prompt, "tame> ") != 0) {
+                    /* at a continuation prompt: give up the whole statement */
+                    rl_replace_line("", 0);
+                    rl_crlf();
+                    rl_callback_handler_remove();
+                    line_abandoned = true;
+                    return NULL;
+                }
                 rl_replace_line("", 0);
                 rl_crlf();
                 rl_on_new_line();
@@ -221,8 +270,16 @@ static char *history_path(void)
 
 static void report(const char *where, long lineno)
 {
-    if (where)
-        fprintf(stderr, "%s:%ld: %s\n", where, lineno, tame_err_msg());
+    const char *msg = tame_err_msg();
+    char *end;
+    long k;
+    /* Lua numbers the lines of the chunk ("stdin:2: ..." for the second line of a chunk that
+     * started at line lineno): say the line of the input instead, once */
+    if (where && strncmp(msg, "stdin:", 6) == 0 && (k = strtol(msg + 6, &end, 10)) > 0 &&
+        *end == ':')
+        fprintf(stderr, "%s:%ld:%s\n", where, lineno + k - 1, end + 1);
+    else if (where)
+        fprintf(stderr, "%s:%ld: %s\n", where, lineno, msg);
     else
         fprintf(stderr, "error: %s\n", tame_err_msg());
     fflush(stderr);

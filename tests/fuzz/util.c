@@ -1,6 +1,7 @@
 /* Helpers shared by every fuzz target: input as a string, the one-line error rule, a private
  * scratch folder, and the checks that every model reader must pass. */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -189,12 +190,32 @@ static void check_round_trip(const tame_model *m)
     unlink(path);
 }
 
+/* The scratch folder holds nothing but the input: reading a model wrote no file (the
+ * harness runs there, so a relative printf > FILE or table OUT would land there). */
+static int scratch_is_clean(void)
+{
+    DIR *d = opendir(fuzz_scratch_dir());
+    int clean = 1;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.' && strncmp(e->d_name, "input.", 6) != 0) {
+            fprintf(stderr, "reading the model wrote %s\n", e->d_name);
+            clean = 0;
+        }
+    if (d)
+        closedir(d);
+    return clean;
+}
+
 void fuzz_read_model(const uint8_t *data, size_t size, const char *ext)
 {
+    if (chdir(fuzz_scratch_dir()) != 0)
+        abort();
     const char *path = fuzz_write_input(data, size, ext);
     tame_model *m = NULL;
     tame_err_clear();
     tame_status st = tame_lp_read(path, NULL, &m);
+    FUZZ_CHECK(scratch_is_clean());
     if (st == TAME_OK) {
         FUZZ_CHECK(m != NULL);
         check_model(m);
