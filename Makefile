@@ -122,6 +122,23 @@ badinput-tests: $(B)/tame
 pty-tests: $(B)/tame
 	@TAME=$(B)/tame python3 tests/pty/test_interrupt.py
 
+# valgrind memcheck on a representative subset, debug build only (ASan and valgrind do not
+# mix): 0 errors and 0 definite leaks, or the exit status is 99.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+            --errors-for-leak-kinds=definite
+VALGRIND_UNITS := $(filter $(addprefix $(B)/tests/,test_rat test_model test_expr test_lp test_cmd),$(TESTS))
+valgrind: $(VALGRIND_UNITS) $(B)/tests/test_lua $(B)/tame $(FUZZ_REPLAY)
+	@[ "$(VARIANT)" = debug ] || { echo "make valgrind: VARIANT=debug only" >&2; exit 2; }
+	@fail=0; \
+	for t in $(VALGRIND_UNITS) $(B)/tests/test_lua; do TAME_LUA_PATH=lua $(VALGRIND) $$t || fail=1; done; \
+	TAME_VG_BIN=$(B)/tame TAME=tests/valgrind/tame-vg tests/cli/run || fail=1; \
+	TAME_VG_BIN=$(B)/tame TAME=tests/valgrind/tame-vg BADINPUT_STRIDE=4 tests/badinput/run || fail=1; \
+	$(VALGRIND) $(B)/tests/fuzz/replay_expr tests/fuzz/corpus/expr tests/fuzz/regress/expr || fail=1; \
+	for t in $(FUZZ_TARGETS); do [ -d tests/fuzz/regress/$$t ] || continue; \
+	    $(VALGRIND) $(B)/tests/fuzz/replay_$$t tests/fuzz/regress/$$t || fail=1; done; \
+	TAME_PTY_SLOW=10 TAME=tests/valgrind/tame-vg TAME_VG_BIN=$(B)/tame python3 tests/pty/test_interrupt.py || fail=1; \
+	echo "valgrind: $$([ $$fail = 0 ] && echo 'no errors, no definite leaks' || echo FAILED)"; exit $$fail
+
 # }===
 
 -include $(OBJ:.o=.d) $(B)/src/main.d
