@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/interrupt.h"
@@ -413,6 +414,20 @@ static tame_status read_with(read_ctx *c, char *err, size_t errn)
     return TAME_OK;
 }
 
+/* The file exists, can be opened and is not a folder (fopen opens folders on Linux, and the
+ * readers then report a damaged file). */
+static tame_status check_readable(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return tame_err_set(TAME_IO, "%s: is a directory", path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
+    fclose(f);
+    return TAME_OK;
+}
+
 tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out)
 {
     *out = NULL;
@@ -421,16 +436,9 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         return tame_err_set(TAME_BADARG,
                             "%s: unknown model format (use .mps, .lp, .mod or .glp, optionally .gz)",
                             path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
-    fclose(f);
-    if (datafile) {
-        f = fopen(datafile, "rb");
-        if (!f)
-            return tame_err_set(TAME_IO, "%s: %s", datafile, strerror(errno));
-        fclose(f);
-    }
+    TAME_TRY(check_readable(path));
+    if (datafile)
+        TAME_TRY(check_readable(datafile));
     if (fmt == FMT_MOD)
         TAME_TRY(tame_mpl_guard(path)); /* reading a model must not write files */
     char *tmp = NULL;

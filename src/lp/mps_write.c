@@ -114,18 +114,42 @@ static void write_columns(gzFile f, const tame_model *m, const char *obj)
     free(cols);
 }
 
-/* An L row with range R is read as [u - R, u], the subtraction done in doubles: the R for
- * which u - R gives exactly l (the nearest double to u - l, or a neighbour of it). */
-static double range_for(double l, double u)
+/* A ranged row [l, u] is written as an L row (read back as [u - R, u]) or a G row (read
+ * back as [l, l + R]); GLPK's reader does that arithmetic in doubles. Finds the type and the
+ * R (the double nearest u - l, or a neighbour) for which the bound computed back is exactly
+ * the model's. Sometimes neither is: [-3.1, 4.7] has no such R (7.8 gives -3.0999999999999996,
+ * the next double -3.1000000000000005). Then an L row: the upper bound is exact and the lower
+ * one is one unit in the last place away. */
+typedef struct {
+    char type;       /* 'L' or 'G' */
+    double rhs, r;
+} range_row;
+
+static bool search_range(double from, double to, double sign, double *r)
 {
-    double r = u - l;
+    /* GLPK computes from + sign * R; wanted: exactly `to` */
+    double x = sign * (to - from);
     for (int k = 0; k < 8; k++) {
-        double got = u - r;
-        if (!(got < l) && !(got > l))
-            break;
-        r = got > l ? nextafter(r, INFINITY) : nextafter(r, 0.0);
+        double got = from + sign * x;
+        if (!(got < to) && !(got > to)) {
+            *r = x;
+            return true;
+        }
+        x = (sign * (got - to) < 0) ? nextafter(x, INFINITY) : nextafter(x, 0.0);
     }
-    return r;
+    return false;
+}
+
+static range_row ranged(mpq_srcptr lb, mpq_srcptr ub)
+{
+    double l = tame_rat_get_double(lb), u = tame_rat_get_double(ub);
+    range_row rr = {'L', u, u - l};
+    double r;
+    if (search_range(u, l, -1.0, &r))
+        rr.r = r;
+    else if (search_range(l, u, 1.0, &r))
+        rr = (range_row){'G', l, r};
+    return rr;
 }
 
 static void write_rhs_ranges(gzFile f, const tame_model *m, const char *obj)
@@ -137,9 +161,12 @@ static void write_rhs_ranges(gzFile f, const tame_model *m, const char *obj)
         gzprintf(f, " RHS %s %s\n", obj, qnum(buf, sizeof buf, tame_model_obj_constant(m)));
     for (int i = 0; i < nr; i++) {
         mpq_srcptr lb = tame_model_row_lb(m, i), ub = tame_model_row_ub(m, i);
-        mpq_srcptr rhs = ub ? ub : lb;
-        if (rhs && mpq_sgn(rhs) != 0)
-            gzprintf(f, " RHS %s %s\n", tame_model_row_name(m, i), qnum(buf, sizeof buf, rhs));
+        if (!lb && !ub)
+            continue;
+        double rhs = lb && ub && !mpq_equal(lb, ub) ? ranged(lb, ub).rhs
+                                                     : tame_rat_get_double(ub ? ub : lb);
+        if (rhs < 0.0 || rhs > 0.0)
+            gzprintf(f, " RHS %s %s\n", tame_model_row_name(m, i), num(buf, sizeof buf, rhs));
     }
     bool header = false;
     for (int i = 0; i < nr; i++) {
@@ -149,8 +176,8 @@ static void write_rhs_ranges(gzFile f, const tame_model *m, const char *obj)
         if (!header)
             gzprintf(f, "RANGES\n");
         header = true;
-        double l = tame_rat_get_double(lb), u = tame_rat_get_double(ub);
-        gzprintf(f, " RNG %s %s\n", tame_model_row_name(m, i), num(buf, sizeof buf, range_for(l, u)));
+        gzprintf(f, " RNG %s %s\n", tame_model_row_name(m, i),
+                 num(buf, sizeof buf, ranged(lb, ub).r));
     }
 }
 
@@ -220,7 +247,7 @@ tame_status tame_mps_write(const tame_model *m, const char *path)
         mpq_srcptr lb = tame_model_row_lb(m, i), ub = tame_model_row_ub(m, i);
         if (!lb && !ub)
             continue;
-        char type = !ub ? 'G' : !lb ? 'L' : mpq_equal(lb, ub) ? 'E' : 'L';
+        char type = !ub ? 'G' : !lb ? 'L' : mpq_equal(lb, ub) ? 'E' : ranged(lb, ub).type;
         gzprintf(f, " %c %s\n", type, tame_model_row_name(m, i));
     }
     write_columns(f, m, obj);
