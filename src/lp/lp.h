@@ -170,12 +170,6 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
 
 /* }=== */
 
-/* Prints GLPK's own messages to the log sink when on (verbose mode); off by default. */
-void tame_lp_set_verbose(bool on);
-
-/* The last lines GLPK printed (for error messages). Borrowed. */
-const char *tame_lp_last_message(void);
-
 /* {=== limits on numbers (reliability, issue 9) === */
 
 /* The largest magnitude a number may have when it goes from a model into the LP engine:
@@ -196,5 +190,11 @@ const char *tame_lp_last_message(void);
 tame_status tame_lp_check_limits(const tame_model *m) TAME_NODISCARD;
 
 /* }=== */
+
+/* Prints GLPK's own messages to the log sink when on (verbose mode); off by default. */
+void tame_lp_set_verbose(bool on);
+
+/* The last lines GLPK printed (for error messages). Borrowed. */
+const char *tame_lp_last_message(void);
 
 #endif

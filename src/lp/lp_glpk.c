@@ -933,6 +933,69 @@ tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double 
 
 /* }=== */
 
+/* {=== limits on numbers (reliability, issue 9) === */
+
+typedef struct {
+    mpq_t limit, a; /* TAME_LP_HUGE exactly; scratch |q| */
+} limit_check;
+
+/* True when |q| > TAME_LP_HUGE, compared exactly. */
+static bool beyond(limit_check *c, mpq_srcptr q)
+{
+    if (!q)
+        return false;
+    mpq_abs(c->a, q);
+    return mpq_cmp(c->a, c->limit) > 0;
+}
+
+static tame_status too_big(const char *where, const char *what, mpq_srcptr q)
+{
+    bool bound = strstr(what, "bound") != NULL;
+    return tame_err_set(TAME_BADARG, "%s: %s %g exceeds the limit %g%s", where, what,
+                        tame_rat_get_double(q), TAME_LP_HUGE,
+                        bound ? " (an infinite bound is written as no bound, or inf)" : "");
+}
+
+tame_status tame_lp_check_limits(const tame_model *m)
+{
+    limit_check c;
+    mpq_inits(c.limit, c.a, NULL);
+    mpq_set_d(c.limit, TAME_LP_HUGE); /* 1e15 is an integer: exact */
+    tame_status st = TAME_OK;
+    char where[600];
+    int n = tame_model_nvars(m), nr = tame_model_nrows(m);
+    if (beyond(&c, tame_model_obj_constant(m)))
+        st = too_big("objective", "constant", tame_model_obj_constant(m));
+    for (int j = 0; j < n && st == TAME_OK; j++) {
+        snprintf(where, sizeof where, "column '%s'", tame_model_var_name(m, j));
+        if (beyond(&c, tame_model_var_obj(m, j)))
+            st = too_big(where, "objective coefficient", tame_model_var_obj(m, j));
+        else if (beyond(&c, tame_model_var_lb(m, j)))
+            st = too_big(where, "lower bound", tame_model_var_lb(m, j));
+        else if (beyond(&c, tame_model_var_ub(m, j)))
+            st = too_big(where, "upper bound", tame_model_var_ub(m, j));
+    }
+    for (int i = 0; i < nr && st == TAME_OK; i++) {
+        const tame_linexpr *e = tame_model_row(m, i);
+        for (int k = 0; k < e->n && st == TAME_OK; k++) {
+            if (beyond(&c, e->coef[k])) {
+                snprintf(where, sizeof where, "row '%s', column '%s'", tame_model_row_name(m, i),
+                         tame_model_var_name(m, e->ind[k]));
+                st = too_big(where, "coefficient", e->coef[k]);
+            }
+        }
+        snprintf(where, sizeof where, "row '%s'", tame_model_row_name(m, i));
+        if (st == TAME_OK && beyond(&c, tame_model_row_lb(m, i)))
+            st = too_big(where, "lower bound (right-hand side)", tame_model_row_lb(m, i));
+        else if (st == TAME_OK && beyond(&c, tame_model_row_ub(m, i)))
+            st = too_big(where, "upper bound (right-hand side)", tame_model_row_ub(m, i));
+    }
+    mpq_clears(c.limit, c.a, NULL);
+    return st;
+}
+
+/* }=== */
+
 /* {=== glp_intopt === */
 
 typedef struct {
@@ -1029,69 +1092,6 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
     memset(res, 0, sizeof *res);
     res->status = TAME_MIP_FAILED;
     return guarded(intopt, &c);
-}
-
-/* }=== */
-
-/* {=== limits on numbers (reliability, issue 9) === */
-
-typedef struct {
-    mpq_t limit, a; /* TAME_LP_HUGE exactly; scratch |q| */
-} limit_check;
-
-/* True when |q| > TAME_LP_HUGE, compared exactly. */
-static bool beyond(limit_check *c, mpq_srcptr q)
-{
-    if (!q)
-        return false;
-    mpq_abs(c->a, q);
-    return mpq_cmp(c->a, c->limit) > 0;
-}
-
-static tame_status too_big(const char *where, const char *what, mpq_srcptr q)
-{
-    bool bound = strstr(what, "bound") != NULL;
-    return tame_err_set(TAME_BADARG, "%s: %s %g exceeds the limit %g%s", where, what,
-                        tame_rat_get_double(q), TAME_LP_HUGE,
-                        bound ? " (an infinite bound is written as no bound, or inf)" : "");
-}
-
-tame_status tame_lp_check_limits(const tame_model *m)
-{
-    limit_check c;
-    mpq_inits(c.limit, c.a, NULL);
-    mpq_set_d(c.limit, TAME_LP_HUGE); /* 1e15 is an integer: exact */
-    tame_status st = TAME_OK;
-    char where[600];
-    int n = tame_model_nvars(m), nr = tame_model_nrows(m);
-    if (beyond(&c, tame_model_obj_constant(m)))
-        st = too_big("objective", "constant", tame_model_obj_constant(m));
-    for (int j = 0; j < n && st == TAME_OK; j++) {
-        snprintf(where, sizeof where, "column '%s'", tame_model_var_name(m, j));
-        if (beyond(&c, tame_model_var_obj(m, j)))
-            st = too_big(where, "objective coefficient", tame_model_var_obj(m, j));
-        else if (beyond(&c, tame_model_var_lb(m, j)))
-            st = too_big(where, "lower bound", tame_model_var_lb(m, j));
-        else if (beyond(&c, tame_model_var_ub(m, j)))
-            st = too_big(where, "upper bound", tame_model_var_ub(m, j));
-    }
-    for (int i = 0; i < nr && st == TAME_OK; i++) {
-        const tame_linexpr *e = tame_model_row(m, i);
-        for (int k = 0; k < e->n && st == TAME_OK; k++) {
-            if (beyond(&c, e->coef[k])) {
-                snprintf(where, sizeof where, "row '%s', column '%s'", tame_model_row_name(m, i),
-                         tame_model_var_name(m, e->ind[k]));
-                st = too_big(where, "coefficient", e->coef[k]);
-            }
-        }
-        snprintf(where, sizeof where, "row '%s'", tame_model_row_name(m, i));
-        if (st == TAME_OK && beyond(&c, tame_model_row_lb(m, i)))
-            st = too_big(where, "lower bound (right-hand side)", tame_model_row_lb(m, i));
-        else if (st == TAME_OK && beyond(&c, tame_model_row_ub(m, i)))
-            st = too_big(where, "upper bound (right-hand side)", tame_model_row_ub(m, i));
-    }
-    mpq_clears(c.limit, c.a, NULL);
-    return st;
 }
 
 /* }=== */

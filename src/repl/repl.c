@@ -32,15 +32,88 @@ static bool incomplete(const char *msg)
     return n >= k && strcmp(msg + n - k, EOFMARK) == 0;
 }
 
+#define CHUNKNAME "=lua"
+
 /* Compiles "return LINE" so that bare expressions print; pushes the function on success. */
 static bool load_as_return(lua_State *L, const char *line)
 {
     char *ret = tame_xasprintf("return %s;", line);
-    int rc = luaL_loadbuffer(L, ret, strlen(ret), "=stdin");
+    int rc = luaL_loadbuffer(L, ret, strlen(ret), CHUNKNAME);
     free(ret);
     if (rc != LUA_OK)
         lua_pop(L, 1);
     return rc == LUA_OK;
+}
+
+static bool is_lua_keyword(const char *w, size_t n)
+{
+    static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false",
+                                     "for", "function", "goto", "if", "in", "local", "nil",
+                                     "not", "or", "repeat", "return", "then", "true", "until",
+                                     "while", NULL};
+    for (int k = 0; kw[k]; k++)
+        if (strlen(kw[k]) == n && strncmp(kw[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* "word word ..." that does not start with a Lua keyword is never Lua: a mistyped or
+ * unknown command. */
+static bool looks_like_command(const char *line)
+{
+    const char *p = line;
+    if (!isalpha((unsigned char)*p) && *p != '_')
+        return false;
+    while (isalnum((unsigned char)*p) || *p == '_' || *p == '-')
+        p++;
+    if (is_lua_keyword(line, (size_t)(p - line)))
+        return false;
+    if (*p != ' ' && *p != '\t')
+        return false;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return isalnum((unsigned char)*p) || *p == '_' || *p == '"' || *p == '.' || *p == '/';
+}
+
+static tame_status unknown_command(const char *line, const char *luamsg)
+{
+    size_t n = strcspn(line, " \t");
+    const char *why = luamsg ? luamsg : "syntax error";
+    if (strncmp(why, "lua:1: ", 7) == 0)
+        why += 7;
+    return tame_err_set(TAME_NOTFOUND,
+                        "unknown command '%.*s' (help lists the commands; as Lua: %s)", (int)n,
+                        line, why);
+}
+
+/* A lone identifier that names no Lua value: almost surely a mistyped command. */
+static bool is_undefined_word(lua_State *L, const char *line)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    const char *w = p;
+    if (!isalpha((unsigned char)*p) && *p != '_')
+        return false;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
+    const char *e = p;
+    while (*p == ' ')
+        p++;
+    if (*p)
+        return false;
+    char name[128];
+    if ((size_t)(e - w) >= sizeof name)
+        return false;
+    memcpy(name, w, (size_t)(e - w));
+    name[e - w] = '\0';
+    static const char *const keywords[] = {"nil", "true", "false", NULL};
+    for (int k = 0; keywords[k]; k++)
+        if (strcmp(name, keywords[k]) == 0)
+            return false;
+    int type = lua_getglobal(L, name);
+    lua_pop(L, 1);
+    return type == LUA_TNIL;
 }
 
 static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader more, void *ud)
@@ -52,7 +125,7 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
     char *buf = tame_xstrdup(code);
     if (!load_as_return(L, buf)) {
         for (;;) {
-            int rc = luaL_loadbuffer(L, buf, strlen(buf), "=stdin");
+            int rc = luaL_loadbuffer(L, buf, strlen(buf), CHUNKNAME);
             if (rc == LUA_OK)
                 break;
             const char *msg = lua_tostring(L, -1);
@@ -73,21 +146,40 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
                     buf = joined;
                     continue;
                 }
-                luaL_loadbuffer(L, buf, strlen(buf), "=stdin"); /* regenerate the message */
+                luaL_loadbuffer(L, buf, strlen(buf), CHUNKNAME); /* regenerate the message */
                 msg = lua_tostring(L, -1);
             }
-            tame_status st = tame_err_set(TAME_PARSE, "%s", msg ? msg : "syntax error");
+            tame_status st = looks_like_command(buf)
+                ? unknown_command(buf, msg)
+                : tame_err_set(TAME_PARSE, "%s", msg ? msg : "syntax error");
             lua_settop(L, base);
             free(buf);
             return st;
         }
     }
-    if (more && strchr(buf, '\n'))
+    bool one_line = strchr(buf, '\n') == NULL;
+    if (more && !one_line)
         add_history(buf);
+    if (is_undefined_word(L, buf)) {
+        tame_status st = tame_err_set(TAME_NOTFOUND,
+                                      "unknown command or undefined variable '%s' (help lists "
+                                      "the commands)", buf);
+        lua_settop(L, base);
+        free(buf);
+        return st;
+    }
     free(buf);
     tame_status st = tame_script_call(L, 0, LUA_MULTRET, s->traceback);
-    if (st != TAME_OK)
+    if (st != TAME_OK) {
+        /* "lua:1: " repeats what the caller's report says for a one-line chunk */
+        const char *msg = tame_err_msg();
+        if (one_line && strncmp(msg, "lua:1: ", 7) == 0) {
+            char copy[1024];
+            snprintf(copy, sizeof copy, "%s", msg + 7);
+            tame_err_set(st, "%s", copy);
+        }
         return st;
+    }
     int n = lua_gettop(L) - base;
     if (n > 0) {
         lua_getglobal(L, "print");
@@ -96,32 +188,6 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
     }
     lua_settop(L, base);
     return st;
-}
-
-/* A line such as "solv 3" that fails to compile as Lua was most likely meant as a command:
- * say so, instead of only Lua's "syntax error near '3'". Applies when the first word is a
- * name (not a Lua keyword) followed by a blank, and Lua's complaint is on the first line. */
-static void explain_not_a_command(const char *line)
-{
-    static const char *const keywords[] = {
-        "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-        "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-        NULL};
-    size_t n = 0;
-    while (isalnum((unsigned char)line[n]) || line[n] == '_')
-        n++;
-    if (n == 0 || isdigit((unsigned char)line[0]) || (line[n] != ' ' && line[n] != '\t'))
-        return;
-    for (int k = 0; keywords[k]; k++)
-        if (strlen(keywords[k]) == n && strncmp(line, keywords[k], n) == 0)
-            return;
-    const char *msg = tame_err_msg();
-    if (strncmp(msg, "stdin:1: ", 9) != 0)
-        return;
-    char *lua_msg = tame_xstrdup(msg + 9);
-    tame_err_set(TAME_PARSE, "'%.*s' is not a command (help lists them), nor Lua: %s", (int)n, line,
-                 lua_msg);
-    free(lua_msg);
 }
 
 /* }=== */
@@ -151,10 +217,7 @@ tame_status tame_repl_exec(tame_session *s, const char *line, tame_line_reader m
     case TAME_CMD_NONE:
         break;
     }
-    tame_status st = exec_lua(s, p, more, ud);
-    if (st == TAME_PARSE)
-        explain_not_a_command(p);
-    return st;
+    return exec_lua(s, p, more, ud);
 }
 
 /* {=== non-interactive input === */
@@ -270,16 +333,8 @@ static char *history_path(void)
 
 static void report(const char *where, long lineno)
 {
-    const char *msg = tame_err_msg();
-    char *end;
-    long k;
-    /* Lua numbers the lines of the chunk ("stdin:2: ..." for the second line of a chunk that
-     * started at line lineno): say the line of the input instead, once */
-    if (where && strncmp(msg, "stdin:", 6) == 0 && (k = strtol(msg + 6, &end, 10)) > 0 &&
-        *end == ':')
-        fprintf(stderr, "%s:%ld:%s\n", where, lineno + k - 1, end + 1);
-    else if (where)
-        fprintf(stderr, "%s:%ld: %s\n", where, lineno, msg);
+    if (where)
+        fprintf(stderr, "%s:%ld: %s\n", where, lineno, tame_err_msg());
     else
         fprintf(stderr, "error: %s\n", tame_err_msg());
     fflush(stderr);
@@ -312,6 +367,8 @@ int tame_repl_run(tame_session *s, FILE *in, const char *name, bool interactive)
         free(line);
         if (st != TAME_OK) {
             failed = 1;
+            if (interactive && st == TAME_INTERRUPT)
+                fputc('\n', stderr); /* the terminal echoed ^C on the output line */
             report(interactive ? NULL : name, at);
         }
         tame_interrupt_clear();

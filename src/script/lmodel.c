@@ -3,6 +3,7 @@
  * effect; core errors become Lua errors with the core's one-line message. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,27 +61,10 @@ static int fail(lua_State *L)
     return luaL_error(L, "%s: %s", name, msg);
 }
 
-static const char *const kind_names[] = {"cont", "int", "bin", NULL};
-
-/* {=== building === */
-
-/* m:var's table fields are checked here, so that an error names the field ("m:var: field
- * 'lb': ...") instead of a stack slot ("bad argument #7 to 'var'"). */
-static int check_kind_field(lua_State *L)
-{
-    lua_getfield(L, 2, "kind");
-    const char *k = lua_isnil(L, -1) ? "cont" : lua_tostring(L, -1);
-    for (int i = 0; k && kind_names[i]; i++)
-        if (strcmp(k, kind_names[i]) == 0) {
-            lua_pop(L, 1);
-            return i;
-        }
-    return luaL_error(L, "m:var: field 'kind' must be cont, int or bin, not %s%s%s",
-                      k ? "'" : "a ", k ? k : luaL_typename(L, -1), k ? "'" : "");
-}
-
-/* A number field: nil, an integer, a finite float (+-math.huge too for a bound), a string
- * "3/4" (or "inf" for a bound) or a tame.Rational. */
+/* A number field of m:var's table, checked here so that an error names the field ("m:var:
+ * field 'lb': ...") instead of a stack slot ("bad argument #7 to 'var'"): nil, an integer, a
+ * finite float (+-math.huge too for a bound), a string "3/4" (or "inf" for a bound) or a
+ * tame.Rational. */
 static void check_number_field(lua_State *L, const char *key, int is_bound)
 {
     int t = lua_getfield(L, 2, key);
@@ -107,6 +91,23 @@ static void check_number_field(lua_State *L, const char *key, int is_bound)
     lua_pop(L, 1);
 }
 
+static const char *const kind_names[] = {"cont", "int", "bin", NULL};
+
+/* {=== building === */
+
+/* The kind at stack index i: nil means "cont". */
+static int check_kind(lua_State *L, int i, const char *fname)
+{
+    if (lua_isnil(L, i))
+        return TAME_VAR_CONT;
+    const char *k = lua_tostring(L, i);
+    for (int t = 0; kind_names[t]; t++)
+        if (k && strcmp(k, kind_names[t]) == 0)
+            return t;
+    return luaL_error(L, "%s: unknown kind '%s' (cont, int or bin)", fname,
+                      k ? k : luaL_typename(L, i));
+}
+
 /* m:var{name=, kind=, lb=, ub=, obj=} -> name. Defaults: cont, [0, inf), obj 0 (a binary
  * is [0,1]). lb=-math.huge or "-inf" for no lower bound. */
 static int m_var(lua_State *L)
@@ -118,13 +119,14 @@ static int m_var(lua_State *L)
     if (!name || !tame_model_name_is_valid(name))
         return luaL_error(L, "m:var: invalid or missing name '%s' (letters, digits, _ . [ ] ...; "
                              "not starting with a digit)", name ? name : "");
-    int kind = check_kind_field(L);
-    check_number_field(L, "lb", 1);
-    check_number_field(L, "ub", 1);
-    check_number_field(L, "obj", 0);
+    lua_getfield(L, 2, "kind");
+    int kind = check_kind(L, lua_gettop(L), "m:var");
     mpq_ptr lb = tame_lua_tmp_rational(L), ub = tame_lua_tmp_rational(L);
     mpq_ptr obj = tame_lua_tmp_rational(L);
     int lbinf, ubinf;
+    check_number_field(L, "lb", 1);
+    check_number_field(L, "ub", 1);
+    check_number_field(L, "obj", 0);
     lua_getfield(L, 2, "lb");
     if (lua_isnil(L, -1)) {
         lbinf = 0; /* default lower bound 0 */
@@ -258,7 +260,8 @@ static int m_kind(lua_State *L)
 {
     tame_model *m = tame_lua_check_model(L, 1);
     int j = check_var(L, m, 2);
-    int kind = luaL_checkoption(L, 3, NULL, kind_names);
+    luaL_checkstring(L, 3);
+    int kind = check_kind(L, 3, "m:kind");
     tame_model_set_kind(m, j, (tame_var_kind)kind);
     return 0;
 }
