@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "base/interrupt.h"
 #include "base/log.h"
@@ -402,8 +403,10 @@ static tame_status read_with(read_ctx *c, char *err, size_t errn)
 {
     lastmsg[0] = '\0';
     tame_status st = guarded(read_prob, c);
-    if (st != TAME_OK)
+    if (st != TAME_OK) {
+        tame_err_prefix("%s", c->shown); /* a GLPK failure while reading: name the file */
         return st;
+    }
     if (c->ret != 0) {
         reader_error(err, errn, c->path, c->shown);
         if (c->P)
@@ -428,6 +431,34 @@ static tame_status check_readable(const char *path)
     return TAME_OK;
 }
 
+/* GLPK's own format starts with "p lp|mip min|max M N NNZ" and glp_read_prob allocates the
+ * M rows and N columns before reading on: a two-line file claiming 1e8 rows took gigabytes,
+ * then a GLPK reset. A real file has a line for (nearly) every row, column and coefficient,
+ * so sizes far beyond the file's length are refused before GLPK sees them. */
+static tame_status check_glp_header(const char *path)
+{
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
+    char line[256];
+    long lineno = 0, bytes = 0;
+    double m = -1, n = -1, nnz = -1;
+    while (gzgets(f, line, sizeof line)) {
+        lineno++;
+        if (m < 0 && line[0] == 'p' &&
+            sscanf(line, "p %*s %*s %lf %lf %lf", &m, &n, &nnz) != 3)
+            m = n = nnz = 0; /* malformed: GLPK says where */
+        bytes += (long)strlen(line);
+    }
+    gzclose(f);
+    double room = (double)bytes + 1000.0;
+    if (m > room || n > room || nnz > room || m + n > room)
+        return tame_err_set(TAME_PARSE, "%s: the problem line declares %.0f rows, %.0f columns "
+                            "and %.0f coefficients, more than a file of %ld bytes can hold",
+                            path, m, n, nnz, bytes);
+    return TAME_OK;
+}
+
 tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out)
 {
     *out = NULL;
@@ -441,6 +472,8 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         TAME_TRY(check_readable(datafile));
     if (fmt == FMT_MOD)
         TAME_TRY(tame_mpl_guard(path)); /* reading a model must not write files */
+    if (fmt == FMT_GLP)
+        TAME_TRY(check_glp_header(path));
     char *tmp = NULL;
     bool is_max = false;
     if (fmt == FMT_MPS)

@@ -49,7 +49,7 @@ static void remove_scratch(void)
     char path[128];
     if (getpid() != scratch_owner)
         return;
-    static const char *const names[] = {"input.mps", "input.lp", "input.mod", "rt.mps", NULL};
+    static const char *const names[] = {"input.mps", "input.lp", "input.mod", "input.glp", "rt.mps", NULL};
     for (int k = 0; names[k]; k++) {
         snprintf(path, sizeof path, "%s/%s", scratch, names[k]);
         unlink(path);
