@@ -143,6 +143,21 @@ static int glp_bound_type(double lb, double ub)
     return GLP_DB;
 }
 
+/* A name GLPK accepts: glp_set_*_name stops with a GLPK error (a reset of every LP) on more
+ * than 255 bytes or a control character, and a model's name is free text ("new NAME",
+ * m:name()). Writes a usable form into buf (control characters as '_', cut at 255 bytes) and
+ * returns it, or NULL for an empty name. */
+static const char *glpk_name(const char *name, char buf[256])
+{
+    if (!name || !*name)
+        return NULL;
+    size_t k = 0;
+    for (; name[k] && k < 255; k++)
+        buf[k] = ((unsigned char)name[k] < 0x20 || name[k] == 0x7f) ? '_' : name[k];
+    buf[k] = '\0';
+    return buf;
+}
+
 typedef struct {
     const tame_model *m;
     bool min_form;
@@ -158,8 +173,9 @@ static void build_prob(void *vctx)
     double sign = (c->min_form && tame_model_sense(m) == TAME_MAXIMIZE) ? -1.0 : 1.0;
     glp_prob *P = glp_create_prob();
     c->P = P;
-    glp_set_prob_name(P, tame_model_name(m));
-    glp_set_obj_name(P, tame_model_obj_name(m));
+    char name[256];
+    glp_set_prob_name(P, glpk_name(tame_model_name(m), name));
+    glp_set_obj_name(P, glpk_name(tame_model_obj_name(m), name));
     glp_set_obj_dir(P, (c->min_form || tame_model_sense(m) == TAME_MINIMIZE) ? GLP_MIN : GLP_MAX);
     glp_set_obj_coef(P, 0, sign * tame_rat_get_double(tame_model_obj_constant(m)));
     if (n > 0)
@@ -854,8 +870,9 @@ static void add_row(void *vctx)
         ind[k + 1] = c->ind[k] + 1;
         val[k + 1] = c->val[k];
     }
-    if (c->name)
-        glp_set_row_name(P, i, c->name);
+    char name[256];
+    if (glpk_name(c->name, name))
+        glp_set_row_name(P, i, name);
     glp_set_mat_row(P, i, c->n, ind, val);
     glp_set_row_bnds(P, i, glp_bound_type(c->lb, c->ub), isinf(c->lb) ? 0 : c->lb,
                      isinf(c->ub) ? 0 : c->ub);
