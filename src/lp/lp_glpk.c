@@ -12,11 +12,16 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -27,6 +32,7 @@
 #include "lp/mpl_guard.h"
 #include "lp/mps_sense.h"
 #include "lp/mps_write.h"
+#include "lp/wire.h"
 
 struct tame_lp {
     glp_prob *P;
@@ -475,6 +481,10 @@ static tame_status check_glp_header(const char *path)
     return TAME_OK;
 }
 
+static tame_status read_in_child(const char *path, const char *datafile, tame_model **out);
+static tame_status read_here(const char *path, const char *datafile, file_format fmt,
+                             tame_model **out);
+
 tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out)
 {
     *out = NULL;
@@ -486,10 +496,19 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
     TAME_TRY(check_readable(path));
     if (datafile)
         TAME_TRY(check_readable(datafile));
-    if (fmt == FMT_MOD)
+    if (fmt == FMT_MOD) {
         TAME_TRY(tame_mpl_guard(path)); /* reading a model must not write files */
+        return read_in_child(path, datafile, out);
+    }
     if (fmt == FMT_GLP)
         TAME_TRY(check_glp_header(path));
+    return read_here(path, datafile, fmt, out);
+}
+
+/* Reads the file with GLPK in this process. */
+static tame_status read_here(const char *path, const char *datafile, file_format fmt,
+                             tame_model **out)
+{
     char *tmp = NULL;
     bool is_max = false;
     if (fmt == FMT_MPS)
@@ -978,6 +997,133 @@ tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double 
     }
     free(gi);
     free(gv);
+    return st;
+}
+
+/* }=== */
+
+/* {=== MathProg in a child process (reliability, issue 9) === */
+
+/* GLPK's MathProg translator runs the model: it can fail one of GLPK's internal assertions
+ * (an arithmetic set such as 1.1..4 indexed out of it stops mpl3.c; glpsol aborts there), loop
+ * for minutes or allocate without bound, and GLPK never looks at Ctrl-C. So a .mod file is
+ * translated in a forked child, which sends the model back as exact text (lp/wire.h) or one
+ * line of error. The parent's GLPK environment is never touched, so an internal error resets
+ * no LP; Ctrl-C kills the child and the read returns TAME_INTERRUPT. */
+
+static void write_all(int fd, const char *text)
+{
+    size_t n = strlen(text);
+    while (n > 0) {
+        ssize_t w = write(fd, text, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        text += w;
+        n -= (size_t)w;
+    }
+}
+
+/* In the child: read, then write "ok\n" + the wire text, or "error STATUS\n" + message. */
+static void __attribute__((noreturn)) child_read(int fd, const char *path, const char *datafile)
+{
+    signal(SIGINT, SIG_DFL); /* the parent decides what Ctrl-C means */
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* and if the parent dies, the translation stops */
+#endif
+    tame_model *m = NULL;
+    tame_status st = read_here(path, datafile, FMT_MOD, &m);
+    char *text;
+    if (st == TAME_OK) {
+        char *wire = tame_wire_write(m);
+        text = tame_xasprintf("ok\n%s", wire);
+        free(wire);
+    } else if (st == TAME_LPFATAL) {
+        /* a GLPK error in the translator: its own words ("Assertion failed: ...") */
+        char what[512] = "", where[256] = "";
+        for (const char *p = lastmsg; *p;) {
+            const char *e = strchr(p, '\n');
+            int n = (int)(e ? e - p : (long)strlen(p));
+            if (strncmp(p, "Assertion failed: ", 18) == 0 || strncmp(p, "glp_", 4) == 0)
+                snprintf(what, sizeof what, "%.*s", n, p);
+            else if (strncmp(p, "Error detected in file ", 23) == 0)
+                snprintf(where, sizeof where, "%.*s", n - 23, p + 23);
+            p = e ? e + 1 : p + n;
+        }
+        text = tame_xasprintf("error %d\n%s: GLPK's MathProg translator stopped on an internal "
+                              "error (%s%s%s); the model cannot be read\n", (int)TAME_PARSE,
+                              path, what[0] ? what : "no detail", where[0] ? " in " : "", where);
+    } else {
+        text = tame_xasprintf("error %d\n%s\n", (int)st, tame_err_msg());
+    }
+    write_all(fd, text);
+    _exit(0); /* no atexit handlers, no flushing of the parent's buffers */
+}
+
+static tame_status read_in_child(const char *path, const char *datafile, tame_model **out)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return tame_err_set(TAME_IO, "%s: cannot start the reader: %s", path, strerror(errno));
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return tame_err_set(TAME_IO, "%s: cannot start the reader: %s", path, strerror(errno));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_read(fds[1], path, datafile);
+    }
+    close(fds[1]);
+    tame_sbuf text = TAME_SBUF_INIT;
+    char buf[65536];
+    bool interrupted = false;
+    for (;;) {
+        ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n > 0) {
+            tame_sbuf_addn(&text, buf, (size_t)n);
+        } else if (n < 0 && errno == EINTR) {
+            if (tame_interrupt_pending()) {
+                interrupted = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        if (tame_interrupt_pending())
+            kill(pid, SIGKILL);
+    tame_status st;
+    const char *t = text.s ? text.s : "";
+    if (interrupted) {
+        st = tame_err_set(TAME_INTERRUPT, "%s: reading interrupted", path);
+    } else if (strncmp(t, "ok\n", 3) == 0) {
+        st = tame_wire_read(t + 3, out);
+        if (st != TAME_OK)
+            tame_err_prefix("%s", path);
+    } else if (strncmp(t, "error ", 6) == 0 && strchr(t, '\n')) {
+        const char *msg = strchr(t, '\n') + 1;
+        st = (tame_status)strtol(t + 6, NULL, 10);
+        if (st <= TAME_OK || st >= TAME_STATUS_COUNT)
+            st = TAME_PARSE;
+        tame_err_set(st, "%.*s", (int)strcspn(msg, "\n"), msg);
+    } else if (WIFSIGNALED(status)) {
+        st = tame_err_set(TAME_PARSE, "%s: GLPK's MathProg translator died (signal %d); the model "
+                          "cannot be read", path, WTERMSIG(status));
+    } else {
+        st = tame_err_set(TAME_PARSE, "%s: GLPK's MathProg translator stopped (exit status %d); "
+                          "the model cannot be read", path, WIFEXITED(status) ? WEXITSTATUS(status)
+                                                                               : -1);
+    }
+    tame_sbuf_done(&text);
     return st;
 }
 

@@ -9,7 +9,8 @@ Checked:
   - Ctrl-C at the continuation prompt (">> ") drops the unfinished Lua statement;
   - Ctrl-C twice at an idle prompt does not exit (quit does, with status 0);
   - Ctrl-C during a long Lua loop (`while true do end`, directly and through the `lua`
-    command) returns to the prompt within a second, and the session keeps its state.
+    command) returns to the prompt within a second, and the session keeps its state;
+  - Ctrl-C while a MathProg model computes for minutes (read slow.mod) does the same.
 TAME names the binary (default ./tame). Prints one line per check and "pty: N passed, N failed".
 """
 import os
@@ -174,6 +175,26 @@ def main():
             check(b"interrupted" in repl.out[m:], f"{what}: the interruption is reported",
                   repr(repl.out[m:]))
             expect_value(repl, "=x+1", "42", f"after {what}: the session keeps its state")
+        # a MathProg model that computes for minutes: Ctrl-C stops the reading (GLPK's
+        # translator runs in a child process that tame kills)
+        slow = os.path.join(home, "slow.mod")
+        with open(slow, "w") as f:
+            f.write("param s := sum{i in 1..100000, j in 1..100000} 1;\n"
+                    "var x >= 0;\nminimize o: s * x;\nend;\n")
+        m = mark(repl)
+        repl.send(f"read {slow}\r".encode())
+        repl.read_for(0.7 * SLOW)
+        running = PROMPT not in repl.out[m + 8:]
+        m = mark(repl)
+        repl.send(b"\x03")
+        t = repl.wait_for(PROMPT, 5, m)
+        check(running and t is not None and t < CTRL_C_LIMIT,
+              f"Ctrl-C stops reading a MathProg model: prompt back in "
+              f"{t if t is None else round(t, 3)} s (limit {CTRL_C_LIMIT} s)",
+              f"running={running}, prompt after {t} s: {repl.out[m:]!r}")
+        check(b"read: interrupted" in repl.out[m:], "the interrupted read is reported",
+              repr(repl.out[m:]))
+        expect_value(repl, "=x+1", "42", "after the interrupted read: the session keeps its state")
         check(repl.alive(), "tame is still running after the interrupts")
 
         # quit leaves with status 0
