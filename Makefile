@@ -74,7 +74,8 @@ run: deps
 # Every test: the cmocka runners (one per module), the Lua tests, the REPL transcripts.
 test: deps
 	@$(MAKE) --no-print-directory all $(TESTS)
-	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests tmux-tests smoke paper-tests tour-tests
+	@$(MAKE) --no-print-directory unit-tests lua-tests cli-tests tmux-tests smoke paper-tests \
+		tour-tests reliability-tests
 
 UNIT_TESTS := $(filter-out $(B)/tests/test_lua,$(TESTS))
 
@@ -124,6 +125,52 @@ paper-tests: $(B)/tame
 
 tour-tests: $(B)/tame
 	@TAME=$(B)/tame tests/tmux/tour
+# }===
+
+# {=== reliability (issue 9): fuzz corpus replay, bad-input catalogue, pty test, valgrind ===
+# A fuzz target is one file tests/fuzz/fuzz_NAME.c (libFuzzer entry point); here it is linked
+# with tests/fuzz/replay.c and replays tests/fuzz/corpus/NAME and tests/fuzz/regress/NAME.
+# scripts/fuzz NAME SECONDS runs the real fuzzer (clang). docs/reliability.md has the rest.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/tests/fuzz/replay_%)
+REL_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
+.PHONY: reliability-tests fuzz-replay badinput-tests pty-tests valgrind
+
+$(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/util.c \
+		tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
+
+reliability-tests: fuzz-replay badinput-tests pty-tests
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	    $(B)/tests/fuzz/replay_$$t tests/fuzz/corpus/$$t $$(ls -d tests/fuzz/regress/$$t 2>/dev/null) \
+	    || fail=1; done; exit $$fail
+
+badinput-tests: $(B)/tame
+	@TAME=$(B)/tame tests/badinput/run
+
+pty-tests: $(B)/tame
+	@TAME=$(B)/tame python3 tests/pty/test_interrupt.py
+
+# valgrind memcheck on a representative subset, debug build only (ASan and valgrind do not
+# mix): 0 errors and 0 definite leaks, or the exit status is 99.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+            --errors-for-leak-kinds=definite
+VALGRIND_UNITS := $(filter $(addprefix $(B)/tests/,test_rat test_model test_expr test_lp test_cmd),$(TESTS))
+valgrind: $(VALGRIND_UNITS) $(B)/tests/test_lua $(B)/tame $(FUZZ_REPLAY)
+	@[ "$(VARIANT)" = debug ] || { echo "make valgrind: VARIANT=debug only" >&2; exit 2; }
+	@fail=0; \
+	for t in $(VALGRIND_UNITS) $(B)/tests/test_lua; do TAME_LUA_PATH=lua $(VALGRIND) $$t || fail=1; done; \
+	TAME_VG_BIN=$(B)/tame TAME=tests/valgrind/tame-vg tests/cli/run || fail=1; \
+	TAME_VG_BIN=$(B)/tame TAME=tests/valgrind/tame-vg BADINPUT_STRIDE=4 tests/badinput/run || fail=1; \
+	$(VALGRIND) $(B)/tests/fuzz/replay_expr tests/fuzz/corpus/expr tests/fuzz/regress/expr || fail=1; \
+	for t in $(FUZZ_TARGETS); do [ -d tests/fuzz/regress/$$t ] || continue; \
+	    $(VALGRIND) $(B)/tests/fuzz/replay_$$t tests/fuzz/regress/$$t || fail=1; done; \
+	TAME_PTY_SLOW=10 TAME=tests/valgrind/tame-vg TAME_VG_BIN=$(B)/tame python3 tests/pty/test_interrupt.py || fail=1; \
+	echo "valgrind: $$([ $$fail = 0 ] && echo 'no errors, no definite leaks' || echo FAILED)"; exit $$fail
+
 # }===
 
 -include $(OBJ:.o=.d) $(B)/src/main.d

@@ -9,6 +9,7 @@
 
 #include "base/interrupt.h"
 #include "base/log.h"
+#include "base/sbuf.h"
 #include "lp/lp.h"
 #include "repl/cmd.h"
 #include "repl/repl.h"
@@ -43,7 +44,9 @@ typedef struct {
 
 static int usage_error(const char *msg, const char *arg)
 {
-    fprintf(stderr, "tame: %s%s%s\n%s", msg, arg ? " " : "", arg ? arg : "", usage_text);
+    /* one line, as every error (the options are one --help away) */
+    fprintf(stderr, "tame: %s%s%s (tame --help lists the options)\n", msg, arg ? " " : "",
+            arg ? arg : "");
     return 2;
 }
 
@@ -122,16 +125,23 @@ static int run(tame_session *s, int argc, char **argv)
         }
     }
     if (model) {
-        char *cmd = NULL;
-        size_t n = strlen(model) + 16;
-        cmd = malloc(n);
-        if (!cmd)
+        /* read "MODEL", quoted for the command splitter (a name may hold blanks, quotes
+         * or ';'); an error is reported as tame: read: FILE:LINE: ... */
+        tame_sbuf cmd = TAME_SBUF_INIT;
+        tame_sbuf_add(&cmd, "read \"");
+        for (const char *p = model; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                tame_sbuf_add(&cmd, "\\");
+            tame_sbuf_addn(&cmd, p, 1);
+        }
+        tame_sbuf_add(&cmd, "\"");
+        tame_err_clear();
+        tame_status st = tame_repl_exec(s, cmd.s, NULL, NULL);
+        tame_sbuf_done(&cmd);
+        if (st != TAME_OK) {
+            fprintf(stderr, "tame: %s\n", tame_err_msg());
             return 1;
-        snprintf(cmd, n, "read \"%s\"", model);
-        int rc = tame_repl_run_commands(s, cmd);
-        free(cmd);
-        if (rc != 0)
-            return 1;
+        }
     }
     for (int k = 0; k < nactions; k++) {
         if (actions[k].kind == 'c') {

@@ -35,10 +35,17 @@ typedef enum { TAME_STATUS_LIST(TAME_ENUM) TAME_STATUS_COUNT } tame_status;
 const char *tame_status_str(tame_status st);
 
 /* Records the detail of the current error (printf format) and returns `st`, so that
- * `return tame_err_set(TAME_BADARG, "...")` reads naturally. Replaces the previous detail. */
+ * `return tame_err_set(TAME_BADARG, "...")` reads naturally. Replaces the previous detail.
+ * Control characters in the result (from quoted user text) are written as escapes ("\n",
+ * "\x01"), so the detail is always one line. */
 tame_status tame_err_set(tame_status st, const char *fmt, ...) TAME_PRINTF(2, 3);
 
-/* Prepends "prefix: " to the current detail (used to add a file name or a command). */
+/* Like tame_err_set(st, "%s", text) but keeps newlines and tabs: for text that is meant to
+ * span lines (a Lua traceback, after `set traceback on`). */
+tame_status tame_err_set_lines(tame_status st, const char *text);
+
+/* Prepends "prefix: " to the current detail (used to add a file name or a command);
+ * control characters in the prefix are escaped as in tame_err_set. */
 void tame_err_prefix(const char *fmt, ...) TAME_PRINTF(1, 2);
 
 /* The detail of the last error, or the status name when none was recorded. Borrowed:

@@ -19,25 +19,23 @@ static long parse_decimal(mpq_t out, const char *s)
     const char *p = s;
     mpz_t num;
     long scale = 0; /* value = num * 10^scale */
-    int ndigits = 0;
-    mpz_init(num);
-    while (isdigit((unsigned char)*p)) {
-        mpz_mul_ui(num, num, 10);
-        mpz_add_ui(num, num, (unsigned long)(*p - '0'));
-        p++, ndigits++;
-    }
-    if (*p == '.') {
-        p++;
-        while (isdigit((unsigned char)*p)) {
-            mpz_mul_ui(num, num, 10);
-            mpz_add_ui(num, num, (unsigned long)(*p - '0'));
-            p++, ndigits++, scale--;
-        }
-    }
-    if (ndigits == 0) {
-        mpz_clear(num);
+    size_t ndigits = 0;
+    /* the digits, without the point, go to mpz_set_str in one call: digit by digit
+     * multiplication would be quadratic in the length */
+    size_t nint = strspn(p, "0123456789");
+    size_t nfrac = p[nint] == '.' ? strspn(p + nint + 1, "0123456789") : 0;
+    ndigits = nint + nfrac;
+    if (ndigits == 0)
         return 0;
-    }
+    char *digits = tame_xmalloc(ndigits + 1);
+    memcpy(digits, p, nint);
+    if (nfrac)
+        memcpy(digits + nint, p + nint + 1, nfrac);
+    digits[ndigits] = '\0';
+    mpz_init_set_str(num, digits, 10);
+    free(digits);
+    p += nint + (p[nint] == '.' ? 1 + nfrac : 0);
+    scale = -(long)nfrac;
     if ((*p == 'e' || *p == 'E') &&
         (isdigit((unsigned char)p[1]) ||
          ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2])))) {

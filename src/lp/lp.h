@@ -170,6 +170,27 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
 
 /* }=== */
 
+/* {=== limits on numbers (reliability, issue 9) === */
+
+/* The largest magnitude a number may have when it goes from a model into the LP engine:
+ * coefficients, objective coefficients and constant, bounds and right-hand sides. GLPK
+ * works in doubles. Up to 1e15 every integer is a double and a double still resolves steps
+ * of 1/8, so integrality (what branching and Chvatal-Gomory rounding decide) means something
+ * and tame_rat_set_double recovers the file's decimal exactly (15 significant digits); from
+ * 2^53 (about 9e15) on not even the integers are all representable. A larger number in a
+ * file is almost always an "infinity" written as 1e20 or 1e30, or a units mistake: it is
+ * refused, naming the place. An infinite bound is written as no bound (or inf). */
+#define TAME_LP_HUGE 1e15
+
+/* Checks every number of m against TAME_LP_HUGE (NaN and infinities cannot occur in an
+ * exact model). TAME_BADARG with a one-line message naming the row and/or column,
+ * e.g. "row 'c1', column 'x': coefficient 1e+300 exceeds the limit 1e+15".
+ * tame_lp_read applies it to every file (prefixing the file name) and tame_lp_new to every
+ * model loaded into GLPK. */
+tame_status tame_lp_check_limits(const tame_model *m) TAME_NODISCARD;
+
+/* }=== */
+
 /* Prints GLPK's own messages to the log sink when on (verbose mode); off by default. */
 void tame_lp_set_verbose(bool on);
 

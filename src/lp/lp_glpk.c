@@ -12,17 +12,27 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "base/interrupt.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/sbuf.h"
+#include "lp/mpl_guard.h"
 #include "lp/mps_sense.h"
+#include "lp/mps_write.h"
+#include "lp/wire.h"
 
 struct tame_lp {
     glp_prob *P;
@@ -159,6 +169,21 @@ static int glp_bound_type(double lb, double ub)
     return GLP_DB;
 }
 
+/* A name GLPK accepts: glp_set_*_name stops with a GLPK error (a reset of every LP) on more
+ * than 255 bytes or a control character, and a model's name is free text ("new NAME",
+ * m:name()). Writes a usable form into buf (control characters as '_', cut at 255 bytes) and
+ * returns it, or NULL for an empty name. */
+static const char *glpk_name(const char *name, char buf[256])
+{
+    if (!name || !*name)
+        return NULL;
+    size_t k = 0;
+    for (; name[k] && k < 255; k++)
+        buf[k] = ((unsigned char)name[k] < 0x20 || name[k] == 0x7f) ? '_' : name[k];
+    buf[k] = '\0';
+    return buf;
+}
+
 typedef struct {
     const tame_model *m;
     bool min_form;
@@ -174,8 +199,9 @@ static void build_prob(void *vctx)
     double sign = (c->min_form && tame_model_sense(m) == TAME_MAXIMIZE) ? -1.0 : 1.0;
     glp_prob *P = glp_create_prob();
     c->P = P;
-    glp_set_prob_name(P, tame_model_name(m));
-    glp_set_obj_name(P, tame_model_obj_name(m));
+    char name[256];
+    glp_set_prob_name(P, glpk_name(tame_model_name(m), name));
+    glp_set_obj_name(P, glpk_name(tame_model_obj_name(m), name));
     glp_set_obj_dir(P, (c->min_form || tame_model_sense(m) == TAME_MINIMIZE) ? GLP_MIN : GLP_MAX);
     glp_set_obj_coef(P, 0, sign * tame_rat_get_double(tame_model_obj_constant(m)));
     if (n > 0)
@@ -348,9 +374,14 @@ static void read_prob(void *vctx)
     read_ctx *c = vctx;
     c->P = glp_create_prob();
     switch (c->fmt) {
-    case FMT_MPS:
-        c->ret = glp_read_mps(c->P, c->mps_fmt, NULL, c->path);
+    case FMT_MPS: {
+        /* GLPK drops values below tol_mps (1e-12) by default: keep the file's numbers */
+        glp_mpscp parm;
+        glp_init_mpscp(&parm);
+        parm.tol_mps = 0.0;
+        c->ret = glp_read_mps(c->P, c->mps_fmt, &parm, c->path);
         break;
+    }
     case FMT_LP:
         c->ret = glp_read_lp(c->P, NULL, c->path);
         break;
@@ -401,6 +432,8 @@ static void reader_error(char *buf, size_t n, const char *path, const char *show
     if (best) {
         const char *rest = best + strlen(path);
         const char *end = strchr(rest, '\n');
+        if (strncmp(rest, ":0:", 3) == 0)
+            rest += 2; /* GLPK says line 0 for an empty file: drop it */
         snprintf(buf, n, "%s%.*s", shown, (int)(end ? end - rest : (long)strlen(rest)), rest);
     } else {
         char line[512];
@@ -412,8 +445,10 @@ static tame_status read_with(read_ctx *c, char *err, size_t errn)
 {
     lastmsg[0] = '\0';
     tame_status st = guarded(read_prob, c);
-    if (st != TAME_OK)
+    if (st != TAME_OK) {
+        tame_err_prefix("%s", c->shown); /* a GLPK failure while reading: name the file */
         return st;
+    }
     if (c->ret != 0) {
         reader_error(err, errn, c->path, c->shown);
         if (c->P)
@@ -424,6 +459,52 @@ static tame_status read_with(read_ctx *c, char *err, size_t errn)
     return TAME_OK;
 }
 
+/* The file exists, can be opened and is not a folder (fopen opens folders on Linux, and the
+ * readers then report a damaged file). */
+static tame_status check_readable(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return tame_err_set(TAME_IO, "%s: is a directory", path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
+    fclose(f);
+    return TAME_OK;
+}
+
+/* GLPK's own format starts with "p lp|mip min|max M N NNZ" and glp_read_prob allocates the
+ * M rows and N columns before reading on: a two-line file claiming 1e8 rows took gigabytes,
+ * then a GLPK reset. A real file has a line for (nearly) every row, column and coefficient,
+ * so sizes far beyond the file's length are refused before GLPK sees them. */
+static tame_status check_glp_header(const char *path)
+{
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
+    char line[256];
+    long lineno = 0, bytes = 0;
+    double m = -1, n = -1, nnz = -1;
+    while (gzgets(f, line, sizeof line)) {
+        lineno++;
+        if (m < 0 && line[0] == 'p' &&
+            sscanf(line, "p %*s %*s %lf %lf %lf", &m, &n, &nnz) != 3)
+            m = n = nnz = 0; /* malformed: GLPK says where */
+        bytes += (long)strlen(line);
+    }
+    gzclose(f);
+    double room = (double)bytes + 1000.0;
+    if (m > room || n > room || nnz > room || m + n > room)
+        return tame_err_set(TAME_PARSE, "%s: the problem line declares %.0f rows, %.0f columns "
+                            "and %.0f coefficients, more than a file of %ld bytes can hold",
+                            path, m, n, nnz, bytes);
+    return TAME_OK;
+}
+
+static tame_status read_in_child(const char *path, const char *datafile, tame_model **out);
+static tame_status read_here(const char *path, const char *datafile, file_format fmt,
+                             tame_model **out);
+
 tame_status tame_lp_read(const char *path, const char *datafile, tame_model **out)
 {
     *out = NULL;
@@ -432,16 +513,22 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         return tame_err_set(TAME_BADARG,
                             "%s: unknown model format (use .mps, .lp, .mod or .glp, optionally .gz)",
                             path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
-    fclose(f);
-    if (datafile) {
-        f = fopen(datafile, "rb");
-        if (!f)
-            return tame_err_set(TAME_IO, "%s: %s", datafile, strerror(errno));
-        fclose(f);
+    TAME_TRY(check_readable(path));
+    if (datafile)
+        TAME_TRY(check_readable(datafile));
+    if (fmt == FMT_MOD) {
+        TAME_TRY(tame_mpl_guard(path)); /* reading a model must not write files */
+        return read_in_child(path, datafile, out);
     }
+    if (fmt == FMT_GLP)
+        TAME_TRY(check_glp_header(path));
+    return read_here(path, datafile, fmt, out);
+}
+
+/* Reads the file with GLPK in this process. */
+static tame_status read_here(const char *path, const char *datafile, file_format fmt,
+                             tame_model **out)
+{
     char *tmp = NULL;
     bool is_max = false;
     if (fmt == FMT_MPS)
@@ -457,7 +544,13 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         if (st2 == TAME_OK) {
             c = c2;
             st = TAME_OK;
-        } else if (st2 == TAME_PARSE && message_line(err2, path) > message_line(err, path)) {
+        } else if (st2 == TAME_PARSE &&
+                   (message_line(err2, path) > message_line(err, path) ||
+                    (message_line(err2, path) == message_line(err, path) &&
+                     strstr(err, "in fixed MPS format") != NULL))) {
+            /* the free reader got further, or as far while the fixed reader only objects
+             * to column positions: the file is free MPS and the free reader's message
+             * ("cannot convert 'nan'") is the one that says what is wrong */
             memcpy(err, err2, sizeof err);
         }
     }
@@ -476,6 +569,11 @@ tame_status tame_lp_read(const char *path, const char *datafile, tame_model **ou
         return st;
     if (cc.st != TAME_OK)
         return cc.st;
+    if (tame_lp_check_limits(cc.m) != TAME_OK) {
+        tame_err_prefix("%s", path);
+        tame_model_unref(&cc.m);
+        return TAME_BADARG;
+    }
     if (is_max)
         tame_model_set_sense(cc.m, TAME_MAXIMIZE);
     *out = cc.m;
@@ -513,6 +611,9 @@ tame_status tame_lp_write(const tame_model *m, const char *path)
     if (fmt == FMT_NONE || fmt == FMT_MOD)
         return tame_err_set(TAME_BADARG, "%s: can write .mps, .lp or .glp (optionally .gz)",
                             path);
+    TAME_TRY(tame_lp_check_limits(m));
+    if (fmt == FMT_MPS)
+        return tame_mps_write(m, path); /* GLPK's MPS writer rounds to 12 characters */
     build_ctx b = {m, false, NULL};
     TAME_TRY(guarded(build_prob, &b));
     write_ctx w = {b.P, path, fmt, 0};
@@ -526,8 +627,6 @@ tame_status tame_lp_write(const tame_model *m, const char *path)
         char line[512];
         return tame_err_set(TAME_IO, "%s: cannot write (%s)", path, last_line(line, sizeof line));
     }
-    if (fmt == FMT_MPS && tame_model_sense(m) == TAME_MAXIMIZE)
-        return tame_mps_add_objsense_max(path);
     return TAME_OK;
 }
 
@@ -556,6 +655,7 @@ const char *tame_lp_status_str(tame_lp_status st)
 tame_status tame_lp_new(const tame_model *m, tame_lp **out)
 {
     *out = NULL;
+    TAME_TRY(tame_lp_check_limits(m));
     build_ctx b = {m, true, NULL};
     TAME_TRY(guarded(build_prob, &b));
     tame_lp *lp = tame_xcalloc(1, sizeof *lp);
@@ -809,8 +909,9 @@ static void add_row(void *vctx)
         ind[k + 1] = c->ind[k] + 1;
         val[k + 1] = c->val[k];
     }
-    if (c->name)
-        glp_set_row_name(P, i, c->name);
+    char name[256];
+    if (glpk_name(c->name, name))
+        glp_set_row_name(P, i, name);
     glp_set_mat_row(P, i, c->n, ind, val);
     glp_set_row_bnds(P, i, glp_bound_type(c->lb, c->ub), isinf(c->lb) ? 0 : c->lb,
                      isinf(c->ub) ? 0 : c->ub);
@@ -916,6 +1017,196 @@ tame_status tame_lp_tableau_row(tame_lp *lp, int var, int *n, int ind[], double 
     }
     free(gi);
     free(gv);
+    return st;
+}
+
+/* }=== */
+
+/* {=== MathProg in a child process (reliability, issue 9) === */
+
+/* GLPK's MathProg translator runs the model: it can fail one of GLPK's internal assertions
+ * (an arithmetic set such as 1.1..4 indexed out of it stops mpl3.c; glpsol aborts there), loop
+ * for minutes or allocate without bound, and GLPK never looks at Ctrl-C. So a .mod file is
+ * translated in a forked child, which sends the model back as exact text (lp/wire.h) or one
+ * line of error. The parent's GLPK environment is never touched, so an internal error resets
+ * no LP; Ctrl-C kills the child and the read returns TAME_INTERRUPT. */
+
+static void write_all(int fd, const char *text)
+{
+    size_t n = strlen(text);
+    while (n > 0) {
+        ssize_t w = write(fd, text, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        text += w;
+        n -= (size_t)w;
+    }
+}
+
+/* In the child: read, then write "ok\n" + the wire text, or "error STATUS\n" + message. */
+static void __attribute__((noreturn)) child_read(int fd, const char *path, const char *datafile)
+{
+    signal(SIGINT, SIG_DFL); /* the parent decides what Ctrl-C means */
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* and if the parent dies, the translation stops */
+#endif
+    tame_model *m = NULL;
+    tame_status st = read_here(path, datafile, FMT_MOD, &m);
+    char *text;
+    if (st == TAME_OK) {
+        char *wire = tame_wire_write(m);
+        text = tame_xasprintf("ok\n%s", wire);
+        free(wire);
+    } else if (st == TAME_LPFATAL) {
+        /* a GLPK error in the translator: its own words ("Assertion failed: ...") */
+        char what[512] = "", where[256] = "";
+        for (const char *p = lastmsg; *p;) {
+            const char *e = strchr(p, '\n');
+            int n = (int)(e ? e - p : (long)strlen(p));
+            if (strncmp(p, "Assertion failed: ", 18) == 0 || strncmp(p, "glp_", 4) == 0)
+                snprintf(what, sizeof what, "%.*s", n, p);
+            else if (strncmp(p, "Error detected in file ", 23) == 0)
+                snprintf(where, sizeof where, "%.*s", n - 23, p + 23);
+            p = e ? e + 1 : p + n;
+        }
+        text = tame_xasprintf("error %d\n%s: GLPK's MathProg translator stopped on an internal "
+                              "error (%s%s%s); the model cannot be read\n", (int)TAME_PARSE,
+                              path, what[0] ? what : "no detail", where[0] ? " in " : "", where);
+    } else {
+        text = tame_xasprintf("error %d\n%s\n", (int)st, tame_err_msg());
+    }
+    write_all(fd, text);
+    _exit(0); /* no atexit handlers, no flushing of the parent's buffers */
+}
+
+static tame_status read_in_child(const char *path, const char *datafile, tame_model **out)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return tame_err_set(TAME_IO, "%s: cannot start the reader: %s", path, strerror(errno));
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return tame_err_set(TAME_IO, "%s: cannot start the reader: %s", path, strerror(errno));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_read(fds[1], path, datafile);
+    }
+    close(fds[1]);
+    tame_sbuf text = TAME_SBUF_INIT;
+    char buf[65536];
+    bool interrupted = false;
+    for (;;) {
+        ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n > 0) {
+            tame_sbuf_addn(&text, buf, (size_t)n);
+        } else if (n < 0 && errno == EINTR) {
+            if (tame_interrupt_pending()) {
+                interrupted = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        if (tame_interrupt_pending())
+            kill(pid, SIGKILL);
+    tame_status st;
+    const char *t = text.s ? text.s : "";
+    if (interrupted) {
+        st = tame_err_set(TAME_INTERRUPT, "%s: reading interrupted", path);
+    } else if (strncmp(t, "ok\n", 3) == 0) {
+        st = tame_wire_read(t + 3, out);
+        if (st != TAME_OK)
+            tame_err_prefix("%s", path);
+    } else if (strncmp(t, "error ", 6) == 0 && strchr(t, '\n')) {
+        const char *msg = strchr(t, '\n') + 1;
+        st = (tame_status)strtol(t + 6, NULL, 10);
+        if (st <= TAME_OK || st >= TAME_STATUS_COUNT)
+            st = TAME_PARSE;
+        tame_err_set(st, "%.*s", (int)strcspn(msg, "\n"), msg);
+    } else if (WIFSIGNALED(status)) {
+        st = tame_err_set(TAME_PARSE, "%s: GLPK's MathProg translator died (signal %d); the model "
+                          "cannot be read", path, WTERMSIG(status));
+    } else {
+        st = tame_err_set(TAME_PARSE, "%s: GLPK's MathProg translator stopped (exit status %d); "
+                          "the model cannot be read", path, WIFEXITED(status) ? WEXITSTATUS(status)
+                                                                               : -1);
+    }
+    tame_sbuf_done(&text);
+    return st;
+}
+
+/* }=== */
+
+/* {=== limits on numbers (reliability, issue 9) === */
+
+typedef struct {
+    mpq_t limit, a; /* TAME_LP_HUGE exactly; scratch |q| */
+} limit_check;
+
+/* True when |q| > TAME_LP_HUGE, compared exactly. */
+static bool beyond(limit_check *c, mpq_srcptr q)
+{
+    if (!q)
+        return false;
+    mpq_abs(c->a, q);
+    return mpq_cmp(c->a, c->limit) > 0;
+}
+
+static tame_status too_big(const char *where, const char *what, mpq_srcptr q)
+{
+    bool bound = strstr(what, "bound") != NULL;
+    return tame_err_set(TAME_BADARG, "%s: %s %g exceeds the limit %g%s", where, what,
+                        tame_rat_get_double(q), TAME_LP_HUGE,
+                        bound ? " (an infinite bound is written as no bound, or inf)" : "");
+}
+
+tame_status tame_lp_check_limits(const tame_model *m)
+{
+    limit_check c;
+    mpq_inits(c.limit, c.a, NULL);
+    mpq_set_d(c.limit, TAME_LP_HUGE); /* 1e15 is an integer: exact */
+    tame_status st = TAME_OK;
+    char where[600];
+    int n = tame_model_nvars(m), nr = tame_model_nrows(m);
+    if (beyond(&c, tame_model_obj_constant(m)))
+        st = too_big("objective", "constant", tame_model_obj_constant(m));
+    for (int j = 0; j < n && st == TAME_OK; j++) {
+        snprintf(where, sizeof where, "column '%s'", tame_model_var_name(m, j));
+        if (beyond(&c, tame_model_var_obj(m, j)))
+            st = too_big(where, "objective coefficient", tame_model_var_obj(m, j));
+        else if (beyond(&c, tame_model_var_lb(m, j)))
+            st = too_big(where, "lower bound", tame_model_var_lb(m, j));
+        else if (beyond(&c, tame_model_var_ub(m, j)))
+            st = too_big(where, "upper bound", tame_model_var_ub(m, j));
+    }
+    for (int i = 0; i < nr && st == TAME_OK; i++) {
+        const tame_linexpr *e = tame_model_row(m, i);
+        for (int k = 0; k < e->n && st == TAME_OK; k++) {
+            if (beyond(&c, e->coef[k])) {
+                snprintf(where, sizeof where, "row '%s', column '%s'", tame_model_row_name(m, i),
+                         tame_model_var_name(m, e->ind[k]));
+                st = too_big(where, "coefficient", e->coef[k]);
+            }
+        }
+        snprintf(where, sizeof where, "row '%s'", tame_model_row_name(m, i));
+        if (st == TAME_OK && beyond(&c, tame_model_row_lb(m, i)))
+            st = too_big(where, "lower bound (right-hand side)", tame_model_row_lb(m, i));
+        else if (st == TAME_OK && beyond(&c, tame_model_row_ub(m, i)))
+            st = too_big(where, "upper bound (right-hand side)", tame_model_row_ub(m, i));
+    }
+    mpq_clears(c.limit, c.a, NULL);
     return st;
 }
 

@@ -2,10 +2,18 @@
  * `con` parser reads back. Pure formatting, no I/O. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/mem.h"
 #include "base/sbuf.h"
 #include "model/model.h"
+
+/* A variable called inf or infinity must keep its coefficient ("1 inf"): alone, the parser
+ * reads that word as an infinite bound. */
+static bool reads_as_infinity(const char *name)
+{
+    return strcasecmp(name, "inf") == 0 || strcasecmp(name, "infinity") == 0;
+}
 
 /* Appends " + 3/4 x" / " - x" (or "3/4 x" / "-x" when first). */
 static void add_term(tame_sbuf *b, const char *name, mpq_srcptr c, int first)
@@ -18,7 +26,7 @@ static void add_term(tame_sbuf *b, const char *name, mpq_srcptr c, int first)
         tame_sbuf_add(b, neg ? "-" : "");
     else
         tame_sbuf_add(b, neg ? " - " : " + ");
-    if (mpq_cmp_ui(a, 1, 1) != 0) {
+    if (mpq_cmp_ui(a, 1, 1) != 0 || reads_as_infinity(name)) {
         char *s = tame_rat_str(a);
         tame_sbuf_printf(b, "%s ", s);
         free(s);

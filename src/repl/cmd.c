@@ -92,6 +92,7 @@ static int trampoline(lua_State *L)
 {
     const tame_cmd *cmd = lua_touserdata(L, lua_upvalueindex(1));
     int n = lua_gettop(L);
+    luaL_checkstack(L, n + 2, "too many arguments"); /* a string per argument, the argv box */
     const char **argv = lua_newuserdatauv(L, (size_t)(n + 2) * sizeof *argv, 0);
     argv[0] = cmd->name;
     for (int i = 1; i <= n; i++)
@@ -328,6 +329,13 @@ tame_status tame_cmd_dispatch(tame_session *s, const char *name, const char *lin
         lua_pop(L, 1);
         tame_cmd_free_argv(argv);
         return tame_err_set(TAME_BADARG, "command '%s' has no fn", name);
+    }
+    /* Lua guarantees only LUA_MINSTACK free slots: a line of 50 words overflowed the stack
+     * (a heap overwrite in liblua, found by the session fuzzer) */
+    if (!lua_checkstack(L, argc + 1)) {
+        lua_pop(L, 1);
+        tame_cmd_free_argv(argv);
+        return tame_err_set(TAME_BADARG, "%s: too many words (%d)", name, argc);
     }
     for (int i = 1; i < argc; i++)
         lua_pushstring(L, argv[i]);

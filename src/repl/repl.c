@@ -22,6 +22,10 @@
 
 #define EOFMARK "<eof>"
 
+/* Set by the terminal reader when Ctrl-C abandoned a continuation line (">> "): the
+ * statement being continued is dropped, as the line is at the main prompt. */
+static bool line_abandoned;
+
 static bool incomplete(const char *msg)
 {
     size_t n = strlen(msg), k = sizeof(EOFMARK) - 1;
@@ -128,6 +132,13 @@ static tame_status exec_lua(tame_session *s, const char *line, tame_line_reader 
             if (rc == LUA_ERRSYNTAX && incomplete(msg) && more) {
                 lua_pop(L, 1);
                 char *next = more(ud, ">> ");
+                if (!next && line_abandoned) {
+                    /* Ctrl-C at the ">> " prompt: drop the unfinished statement quietly */
+                    line_abandoned = false;
+                    lua_settop(L, base);
+                    free(buf);
+                    return TAME_OK;
+                }
                 if (next) {
                     char *joined = tame_xasprintf("%s\n%s", buf, next);
                     free(next);
@@ -265,6 +276,14 @@ static char *read_tty_line(void *ud, const char *prompt)
                 tame_interrupt_clear();
                 rl_free_line_state();
                 rl_callback_sigcleanup();
+                if (strcmp(prompt, "tame> ") != 0) {
+                    /* at a continuation prompt: give up the whole statement */
+                    rl_replace_line("", 0);
+                    rl_crlf();
+                    rl_callback_handler_remove();
+                    line_abandoned = true;
+                    return NULL;
+                }
                 rl_replace_line("", 0);
                 rl_crlf();
                 rl_on_new_line();

@@ -3,6 +3,7 @@
  * effect; core errors become Lua errors with the core's one-line message. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,9 +33,62 @@ tame_model *tame_lua_check_model(lua_State *L, int i)
     return box->m;
 }
 
+/* The name of the running C function as the user called it: "m:add" for a method,
+ * "tame.read" for a field of a table, else the bare name ("?" when unknown). */
+static const char *fn_name(lua_State *L, char *buf, size_t n)
+{
+    lua_Debug ar;
+    if (!lua_getstack(L, 0, &ar) || !lua_getinfo(L, "n", &ar) || !ar.name)
+        return "?";
+    if (strcmp(ar.namewhat, "method") == 0)
+        snprintf(buf, n, "m:%s", ar.name);
+    else if (strcmp(ar.namewhat, "field") == 0)
+        snprintf(buf, n, "tame.%s", ar.name);
+    else
+        snprintf(buf, n, "%s", ar.name);
+    return buf;
+}
+
+/* Raises the core's one-line message, naming the function ("m:add: column 5: ...") unless
+ * the message already starts with that name. */
 static int fail(lua_State *L)
 {
-    return luaL_error(L, "%s", tame_err_msg());
+    char buf[64];
+    const char *name = fn_name(L, buf, sizeof buf), *msg = tame_err_msg();
+    size_t n = strlen(name);
+    if (strncmp(msg, name, n) == 0 && msg[n] == ':')
+        return luaL_error(L, "%s", msg);
+    return luaL_error(L, "%s: %s", name, msg);
+}
+
+/* A number field of m:var's table, checked here so that an error names the field ("m:var:
+ * field 'lb': ...") instead of a stack slot ("bad argument #7 to 'var'"): nil, an integer, a
+ * finite float (+-math.huge too for a bound), a string "3/4" (or "inf" for a bound) or a
+ * tame.Rational. */
+static void check_number_field(lua_State *L, const char *key, int is_bound)
+{
+    int t = lua_getfield(L, 2, key);
+    const char *why = NULL;
+    if (t == LUA_TNUMBER && !lua_isinteger(L, -1)) {
+        double d = lua_tonumber(L, -1);
+        if (isnan(d) || (isinf(d) && !is_bound))
+            why = "not a finite number";
+    } else if (t == LUA_TSTRING) {
+        mpq_t q;
+        int inf = 0;
+        mpq_init(q);
+        tame_status st = is_bound ? tame_expr_parse_bound(lua_tostring(L, -1), q, &inf)
+                                  : tame_rat_parse(q, lua_tostring(L, -1));
+        mpq_clear(q);
+        if (st != TAME_OK)
+            why = tame_err_msg();
+    } else if (t != LUA_TNIL && t != LUA_TNUMBER && !luaL_testudata(L, -1, "tame.Rational")) {
+        why = lua_pushfstring(L, "number, string or Rational expected, got %s",
+                              luaL_typename(L, -1));
+    }
+    if (why)
+        luaL_error(L, "m:var: field '%s': %s", key, why);
+    lua_pop(L, 1);
 }
 
 static const char *const kind_names[] = {"cont", "int", "bin", NULL};
@@ -70,6 +124,9 @@ static int m_var(lua_State *L)
     mpq_ptr lb = tame_lua_tmp_rational(L), ub = tame_lua_tmp_rational(L);
     mpq_ptr obj = tame_lua_tmp_rational(L);
     int lbinf, ubinf;
+    check_number_field(L, "lb", 1);
+    check_number_field(L, "ub", 1);
+    check_number_field(L, "obj", 0);
     lua_getfield(L, 2, "lb");
     if (lua_isnil(L, -1)) {
         lbinf = 0; /* default lower bound 0 */
@@ -138,8 +195,10 @@ static int check_var(lua_State *L, tame_model *m, int i)
 {
     const char *name = luaL_checkstring(L, i);
     int j = tame_model_find_var(m, name);
-    if (j < 0)
-        luaL_error(L, "unknown variable '%s'", name);
+    if (j < 0) {
+        char buf[64];
+        luaL_error(L, "%s: unknown variable '%s'", fn_name(L, buf, sizeof buf), name);
+    }
     return j;
 }
 
@@ -147,14 +206,19 @@ static int check_row(lua_State *L, tame_model *m, int i)
 {
     if (lua_isinteger(L, i)) {
         lua_Integer k = lua_tointeger(L, i);
-        if (k < 1 || k > tame_model_nrows(m))
-            luaL_error(L, "row index %d out of range 1..%d", (int)k, tame_model_nrows(m));
+        if (k < 1 || k > tame_model_nrows(m)) {
+            char buf[64];
+            luaL_error(L, "%s: row index %d out of range 1..%d", fn_name(L, buf, sizeof buf),
+                       (int)k, tame_model_nrows(m));
+        }
         return (int)k - 1;
     }
     const char *name = luaL_checkstring(L, i);
     int r = tame_model_find_row(m, name);
-    if (r < 0)
-        luaL_error(L, "unknown row '%s'", name);
+    if (r < 0) {
+        char buf[64];
+        luaL_error(L, "%s: unknown row '%s'", fn_name(L, buf, sizeof buf), name);
+    }
     return r;
 }
 

@@ -76,7 +76,8 @@ tame_status tame_script_call(lua_State *L, int narg, int nres, int traceback)
     if (rc == LUA_OK)
         return TAME_OK;
     const char *msg = lua_tostring(L, -1);
-    tame_status st = tame_err_set(TAME_SCRIPT, "%s", msg ? msg : "error");
+    tame_status st = traceback ? tame_err_set_lines(TAME_SCRIPT, msg ? msg : "error")
+                               : tame_err_set(TAME_SCRIPT, "%s", msg ? msg : "error");
     lua_pop(L, 1);
     if (tame_interrupt_pending() || (msg && strstr(msg, "interrupted!"))) {
         tame_interrupt_clear();

@@ -1,0 +1,4 @@
+var x >= 0;
+minimize obj: x;
+s.t. big: 1e20 * x <= 5;
+end;

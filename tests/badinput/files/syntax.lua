@@ -1,0 +1,3 @@
+local m = tame.model()
+m:var{name = "x"
+print(m)

@@ -1,0 +1,12 @@
+param n := 4;
+param w{1..n}; param v{1..n};
+var b{1..n} binary;
+maximize value: sum{i in 1..n} v[i] * b[i];
+s.t. cap: sum{i in 1..n} w[i] * b[i] <= 7;
+s.t. rng: 1 <= b[1] + b[2] <= 2;
+var t >= -3, <= 3/2;
+s.t. eq: t = if n > 2 then 1 else 0;
+data;
+param w := 1 2 2 3 3 4 4 5;
+param v := 1 3 2 4 3 5 4 6;
+end;
