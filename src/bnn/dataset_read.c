@@ -516,7 +516,7 @@ static tame_status read_csv(file_lines *f, int header, tame_raw_table *t)
                                     first + 1, c + 1);
             }
             for (int d = 0; d < c; d++)
-                if (strcmp(h[c], h[d]) == 0) {
+                if (strcmp(h[c], t->names[d]) == 0) {
                     tame_status st = tame_err_set(TAME_PARSE, "%s:%d: column name '%s' appears "
                                                   "twice (a file without a header needs "
                                                   "header=false)", t->path, first + 1, h[c]);

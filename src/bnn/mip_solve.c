@@ -61,8 +61,8 @@ tame_status tame_bnn_solve_training_mip(const tame_model *m, double time_limit,
     default: r->status = TAME_BNN_FAILED; break; /* unbounded cannot happen: bounded columns */
     }
     r->has_solution = res.has_solution;
-    r->objective = res.has_solution ? pc.sign * res.objective : NAN;
-    r->bound = isnan(res.bound) ? NAN : pc.sign * res.bound;
+    r->objective = res.has_solution ? pc.sign * res.objective + 0.0 : NAN; /* no -0 */
+    r->bound = isnan(res.bound) ? NAN : pc.sign * res.bound + 0.0;
     r->nodes = res.nodes;
     return TAME_OK;
 }

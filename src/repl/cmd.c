@@ -163,6 +163,7 @@ void tame_cmd_register(lua_State *L)
     lua_newtable(L);
     register_table(L, tame_cmds_session);
     register_table(L, tame_cmds_model);
+    register_table(L, tame_cmds_bnn);
     lua_setfield(L, -2, "commands");
     lua_newtable(L);
     lua_newtable(L);

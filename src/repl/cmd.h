@@ -24,6 +24,10 @@ typedef struct tame_cmd {
 /* The built-in tables (one per command group, NULL-name terminated). */
 extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];
+extern const tame_cmd tame_cmds_bnn[];
+
+/* `show bnn` (cmds_bnn.c): the current network and data. TAME_BADARG without a network. */
+tame_status tame_cmd_show_bnn(tame_session *s, FILE *out) TAME_NODISCARD;
 
 /* Registers every built-in command into tame.commands and creates tame.cmd (whose fields
  * forward to tame.commands[name].fn). */

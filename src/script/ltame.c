@@ -11,5 +11,6 @@ int luaopen_tame(lua_State *L)
     lua_setfield(L, -2, "version");
     tame_lua_open_rational(L);
     tame_lua_open_model(L);
+    tame_lua_open_bnn(L);
     return 1;
 }
