@@ -120,8 +120,9 @@ static void test_sklearn_iris_exact_decimals(void **state)
     tame_dataset_class_counts(ovr, counts);
     assert_int_equal(counts[0], 100);
     assert_int_equal(counts[1], 50);
-    assert_int_equal(tame_dataset_one_vs_rest(ds, "rose", &ovr), TAME_BADARG);
     tame_dataset_unref(&ovr);
+    assert_int_equal(tame_dataset_one_vs_rest(ds, "rose", &ovr), TAME_BADARG);
+    assert_null(ovr);
     /* positive= does the same when reading; scale= gives integers */
     tame_dataset_opts o = TAME_DATASET_OPTS_DEFAULT;
     o.positive = "setosa";

@@ -408,8 +408,19 @@ static void print_num(FILE *out, const char *name, double v)
         fprintf(out, "  %s %.10g", name, v);
 }
 
+/* Seconds as text; below one second only "<1 s", so that transcripts do not depend on the
+ * machine's speed (fit.seconds in Lua has the measured value). */
+static const char *seconds_text(double sec, char buf[32])
+{
+    if (sec < 1)
+        return "<1 s";
+    snprintf(buf, 32, "%.1f s", sec);
+    return buf;
+}
+
 static tame_status run_training(tame_session *s, const tame_bnn_train_opts *o, FILE *out)
 {
+    char tbuf[32];
     tame_bnn *net;
     tame_dataset *ds;
     TAME_TRY(need_net(s, &net));
@@ -434,11 +445,11 @@ static tame_status run_training(tame_session *s, const tame_bnn_train_opts *o, F
         print_num(out, "bound", fit.bound);
         if (!isnan(fit.gap))
             fprintf(out, "  gap %.2f%%", 100 * fit.gap);
-        fprintf(out, "  nodes %ld  time %.1f s%s\n", fit.nodes, fit.seconds,
+        fprintf(out, "  nodes %ld  time %s%s\n", fit.nodes, seconds_text(fit.seconds, tbuf),
                 fit.warm_started ? "  (STE warm start)" : "");
     } else {
-        fprintf(out, "  hinge loss %.6g  epochs %ld  time %.1f s\n", fit.objective, fit.nodes,
-                fit.seconds);
+        fprintf(out, "  hinge loss %.6g  epochs %ld  time %s\n", fit.objective, fit.nodes,
+                seconds_text(fit.seconds, tbuf));
     }
     if (fit.has_network)
         fprintf(out, "  training accuracy %.4g (strict %.4g)\n", fit.train_accuracy,
