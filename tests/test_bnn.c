@@ -286,6 +286,94 @@ static void test_layers_change_step_by_step(void **state)
     tame_bnn_unref(&net);
 }
 
+/* Trains net on ds with objective obj; the result must be optimal and fit ds exactly. */
+static double train_exactly(tame_bnn *net, const tame_dataset *ds, tame_bnn_objective obj)
+{
+    tame_bnn_train_opts o = TAME_BNN_TRAIN_OPTS_DEFAULT;
+    o.objective = obj;
+    o.time_limit = 60;
+    tame_bnn_fit fit;
+    assert_int_equal(tame_bnn_train(net, ds, &o, &fit), TAME_OK);
+    assert_int_equal(fit.status, TAME_BNN_OPTIMAL);
+    assert_near(fit.train_strict, 1.0, 0);
+    double v = fit.objective;
+    tame_bnn_fit_done(&fit);
+    return v;
+}
+
+static void test_deeper_multiclass_bias_and_P(void **state)
+{
+    (void)state;
+    tame_dataset *xor = load("data/classification/xor.arff");
+    /* two hidden layers: the products of layer 3 read the indicators of layer 2 */
+    int deep[] = {2, 2, 2, 1};
+    tame_bnn *net = NULL;
+    assert_int_equal(tame_bnn_new(4, deep, 1, false, NULL, &net), TAME_OK);
+    double w = train_exactly(net, xor, TAME_BNN_MIN_WEIGHT);
+    assert_true(w >= 6 - 1e-9); /* at least the 2-2-1 optimum: 4 weights in, 2 out */
+    train_exactly(net, xor, TAME_BNN_MAX_MARGIN);
+    tame_bnn_unref(&net);
+    /* biases, weights in {-2..2}, eps 1/2 */
+    mpq_t half;
+    mpq_init(half);
+    mpq_set_ui(half, 1, 2);
+    int s221[] = {2, 2, 1};
+    assert_int_equal(tame_bnn_new(3, s221, 2, true, half, &net), TAME_OK);
+    tame_dataset *and = load("data/classification/azon04_and.arff");
+    train_exactly(net, and, TAME_BNN_MIN_WEIGHT);
+    train_exactly(net, xor, TAME_BNN_FEASIBILITY);
+    tame_model *m = NULL;
+    tame_bnn_train_opts o = TAME_BNN_TRAIN_OPTS_DEFAULT;
+    assert_int_equal(tame_bnn_mip_build(net, xor, &o, &m), TAME_OK);
+    int j = tame_model_find_var(m, "w_1_1_1");
+    assert_true(j >= 0);
+    assert_rat_str(tame_model_var_lb(m, j), "-2");
+    assert_true(tame_model_find_var(m, "b_2_1") >= 0);
+    /* the off row carries eps = 1/2: a - (M + 1/2) u <= -1/2 with M = 2 + 2 + 2 (bias) */
+    int off = tame_model_find_row(m, "off_1_1_1");
+    assert_rat_str(tame_model_row_ub(m, off), "-1/2");
+    char *text = tame_model_expr_text(m, tame_model_row(m, off));
+    assert_string_equal(text, "w_1_1_1 + w_1_2_1 + b_1_1 - 13/2 u_1_1_1");
+    free(text);
+    tame_model_unref(&m);
+    mpq_clear(half);
+    tame_bnn_unref(&net);
+    /* one output per class: 4-3-3 with biases on two iris rows per class (raw decimals,
+     * den = 10: layer 1's rows are scaled by 10). Without biases no network fits these six
+     * rows strictly: GLPK proves it in about 20000 nodes, too slow for a unit test. */
+    tame_dataset *iris = load("data/classification/sklearn_iris.csv"), *tr, *te;
+    assert_int_equal(tame_dataset_split(iris, 2, 0, 3, &tr, &te), TAME_OK);
+    int s433[] = {4, 3, 3};
+    assert_int_equal(tame_bnn_new(3, s433, 1, true, NULL, &net), TAME_OK);
+    /* row "u = 1 => a >= 0" of (5.1, 3.5, 1.4, 0.2) times den = 10, M = 10 (P 10.2 + P) */
+    tame_model *mi = NULL;
+    assert_int_equal(tame_bnn_mip_build(net, iris, &o, &mi), TAME_OK);
+    int on = tame_model_find_row(mi, "on_1_1_1");
+    text = tame_model_expr_text(mi, tame_model_row(mi, on));
+    assert_string_equal(text, "51 w_1_1_1 + 35 w_1_2_1 + 14 w_1_3_1 + 2 w_1_4_1 + 10 b_1_1 - 112 u_1_1_1");
+    free(text);
+    assert_rat_str(tame_model_row_lb(mi, on), "-112");
+    assert_rat_str(tame_model_row_ub(mi, tame_model_find_row(mi, "off_1_1_1")), "-1");
+    tame_model_unref(&mi);
+    train_exactly(net, tr, TAME_BNN_FEASIBILITY);
+    double acc, strict;
+    assert_int_equal(tame_bnn_accuracy(net, tr, &acc, &strict), TAME_OK);
+    assert_near(acc, 1.0, 0); /* strictly right implies argmax right */
+    assert_int_equal(tame_bnn_accuracy(net, te, &acc, &strict), TAME_OK);
+    assert_true(strict <= acc + 1e-12);
+    int conf[9], total = 0;
+    assert_int_equal(tame_bnn_confusion(net, te, conf), TAME_OK);
+    for (int k = 0; k < 9; k++)
+        total += conf[k];
+    assert_int_equal(total, 144);
+    tame_bnn_unref(&net);
+    tame_dataset_unref(&tr);
+    tame_dataset_unref(&te);
+    tame_dataset_unref(&iris);
+    tame_dataset_unref(&and);
+    tame_dataset_unref(&xor);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_rules_of_hand_built_xor),
         cmocka_unit_test(test_impossible_settings_are_one_line_errors),
         cmocka_unit_test(test_layers_change_step_by_step),
+        cmocka_unit_test(test_deeper_multiclass_bias_and_P),
     };
     return cmocka_run_group_tests_name("bnn", tests, NULL, NULL);
 }

@@ -323,7 +323,7 @@ static void describe(tame_encoder *e, const tame_dataset_opts *o)
 static tame_status build_encoder(const tame_raw_table *t, const tame_dataset_opts *o,
                                  tame_encoder **out)
 {
-    int label;
+    int label = -1;
     TAME_TRY(find_label(t, o->label, &label));
     TAME_TRY(check_list(t, o->ignore, "ignore"));
     TAME_TRY(check_list(t, o->categorical, "categorical"));

@@ -339,10 +339,15 @@ tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
             }
     }
 
-    /* pre-activations, sign rows, products, outputs */
-    mpq_t xv;
-    mpq_init(xv);
+    /* pre-activations, sign rows, products, outputs. Layer 1's rows are multiplied by the
+     * data's denominator den, so that a_s = den a = sum_i xnum_i w_i (+ den b) has integer
+     * coefficients; "a < 0" is then exactly "a_s <= -1", which is what eps = 1 asks for
+     * (eps is in units of the data's resolution on layer 1, MATH §1 "eps = 1 whenever a is
+     * integer-valued"). M, Q and q's coefficient scale with den alike. */
+    mpq_t scale;
+    mpq_init(scale);
     for (int l = 1; l <= L && bd.st == TAME_OK; l++) {
+        mpq_set_si(scale, l == 1 ? (long)ds->den : 1L, 1);
         for (int j = 0; j < N[l]; j++) {
             int qj = mm ? map->q[l][j] : -1;
             if (mm) {
@@ -350,49 +355,47 @@ tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
                     mpq_set(Q, minM1);
                 else
                     mpq_set_si(Q, (long)P * N[l - 1] + (net->bias ? P : 0), 1);
+                mpq_mul(Q, Q, scale);
             } else {
                 mpq_set_ui(Q, 0, 1);
             }
             for (int k = 0; k < K; k++) {
-                /* M for this example */
+                /* M for this example, in the row's units */
                 if (l == 1)
                     mpq_set(M, M1[k]);
                 else
                     mpq_set_si(M, (long)P * N[l - 1] + (net->bias ? P : 0), 1);
+                mpq_mul(M, M, scale);
+                mpq_neg(bd.t2, scale); /* -scale: the coefficient of q in ">=" rows */
                 /* the expression a^k_{l,j}, rebuilt for each row that uses it */
                 for (int rowk = 0; rowk < 2; rowk++) {
                     if (l == L && rowk == 1)
                         break;
                     if (l == 1) {
                         const long long *x = tame_dataset_row_num(ds, k);
-                        for (int i = 0; i < N[0]; i++) {
-                            if (x[i] == 0)
-                                continue;
-                            mpz_set_si(mpq_numref(xv), (long)x[i]);
-                            mpz_set_si(mpq_denref(xv), (long)ds->den);
-                            mpq_canonicalize(xv);
-                            term(&bd, map->w[1][i * N[1] + j], xv);
-                        }
+                        for (int i = 0; i < N[0]; i++)
+                            if (x[i] != 0)
+                                term_si(&bd, map->w[1][i * N[1] + j], (long)x[i]);
                     } else {
                         for (int i = 0; i < N[l - 1]; i++)
                             term_si(&bd, map->c[l][(i * N[l] + j) * K + k], 1);
                     }
                     if (net->bias)
-                        term_si(&bd, map->b[l][j], 1);
+                        term(&bd, map->b[l][j], scale);
                     if (l < L) {
                         int uj = map->u[l][j * K + k];
                         mpq_add(bd.t3, M, Q); /* M + Q */
                         if (rowk == 0) {
                             /* a - q - (M + Q) u >= -(M + Q) */
                             snprintf(bd.name, sizeof bd.name, "on_%d_%d_%d", l, j + 1, k + 1);
-                            term_si(&bd, qj, -1);
+                            term(&bd, qj, bd.t2);
                             mpq_neg(rhs, bd.t3);
                             term(&bd, uj, rhs);
                             add_row(&bd, rhs, NULL);
                         } else {
                             /* a + q - (M + Q + eps) u <= -eps */
                             snprintf(bd.name, sizeof bd.name, "off_%d_%d_%d", l, j + 1, k + 1);
-                            term_si(&bd, qj, 1);
+                            term(&bd, qj, scale);
                             mpq_add(rhs, bd.t3, eps);
                             mpq_neg(rhs, rhs);
                             term(&bd, uj, rhs);
@@ -404,13 +407,13 @@ tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
                         snprintf(bd.name, sizeof bd.name, "out_%d_%d", j + 1, k + 1);
                         if (t > 0) {
                             /* a - q (+ M z) >= 0 */
-                            term_si(&bd, qj, -1);
+                            term(&bd, qj, bd.t2);
                             if (soft)
                                 term(&bd, map->z[k], M);
                             add_row(&bd, zero, NULL);
                         } else {
                             /* a + q (- (M + eps) z) <= -eps */
-                            term_si(&bd, qj, 1);
+                            term(&bd, qj, scale);
                             if (soft) {
                                 mpq_add(rhs, M, eps);
                                 mpq_neg(rhs, rhs);
@@ -456,7 +459,7 @@ tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
             mpq_clears(twoP, mtwoP, NULL);
         }
     }
-    mpq_clear(xv);
+    mpq_clear(scale);
     tame_status st = bd.st;
     for (int k = 0; k < K; k++)
         mpq_clear(M1[k]);
@@ -527,7 +530,8 @@ bool tame_bnn_mip_point(const tame_bnn *net, const tame_dataset *ds, const tame_
     double *marg = tame_xmalloc((size_t)nneur * sizeof *marg);
     for (int a = 0; a < nneur; a++)
         marg[a] = INFINITY;
-    const double eps = net->epsd;
+    /* sgn(a) = -1 needs a <= -eps on layers >= 2 and a <= -eps/den on layer 1 */
+    const double eps = net->epsd, eps1 = net->epsd / (double)ds->den;
     for (int k = 0; k < K; k++) {
         tame_bnn_forward_int(net, tame_dataset_row_num(ds, k), ds->den, outv, hid);
         int pos = 0;
@@ -535,7 +539,7 @@ bool tame_bnn_mip_point(const tame_bnn *net, const tame_dataset *ds, const tame_
             for (int j = 0; j < N[l]; j++, pos++) {
                 bool on = hid[pos] >= 0;
                 x[map->u[l][j * K + k]] = on;
-                double mg = on ? hid[pos] : -eps - hid[pos];
+                double mg = on ? hid[pos] : -(l == 1 ? eps1 : eps) - hid[pos];
                 marg[pos] = fmin(marg[pos], mg);
             }
         /* products: c_{l,i,j,k} = w_{l,i,j} n_{l-1,i,k} */
@@ -552,7 +556,7 @@ bool tame_bnn_mip_point(const tame_bnn *net, const tame_dataset *ds, const tame_
         bool wrong = false;
         for (int j = 0; j < N[L]; j++) {
             int t = target(net, ds->y[k], j);
-            double mg = t > 0 ? outv[j] : -eps - outv[j];
+            double mg = t > 0 ? outv[j] : -(L == 1 ? eps1 : eps) - outv[j];
             wrong = wrong || mg < 0;
             if (map->z[k] < 0 || mg >= 0)
                 marg[nh + j] = fmin(marg[nh + j], mg);

@@ -5,7 +5,8 @@
  *   forward     a_l = Wq_l^T h_{l-1} + Bq_l,  h_l = sgn(a_l) with sgn(0) = +1 (exactly the
  *               network that is returned)
  *   loss        hinge on each output: max(0, 1 - t_j (a_{L,j} + eps/2) / s_L), t_j = +-1, so
- *               that the decision point sits halfway between a >= 0 and a <= -eps
+ *               that the decision point sits halfway between a >= 0 and a <= -eps (eps/den
+ *               when the outputs are layer 1, as in the MIP)
  *   backward    sgn'(a) := hardtanh'(a / s_l) / s_l = 1/s_l if |a| <= s_l else 0 (the STE);
  *               round'(W) := 1 (gradients reach the latent weights unchanged)
  *   scales      s_1 = max(1, P * rms_k ||x^k||), s_l = max(1, P sqrt(N_{l-1})) for l >= 2:
@@ -64,11 +65,12 @@ static double hinge_loss(const tame_bnn *net, const tame_dataset *ds, double sL)
 {
     int NL = net->sizes[net->L];
     double *out = tame_xmalloc((size_t)NL * sizeof *out), loss = 0;
+    double epsL = net->L == 1 ? net->epsd / (double)ds->den : net->epsd;
     for (int k = 0; k < ds->n; k++) {
         tame_bnn_forward_int(net, tame_dataset_row_num(ds, k), ds->den, out, NULL);
         for (int j = 0; j < NL; j++) {
             int t = NL == 1 ? (ds->y[k] == 1 ? 1 : -1) : (ds->y[k] == j ? 1 : -1);
-            loss += fmax(0.0, 1.0 - t * (out[j] + net->epsd / 2) / sL);
+            loss += fmax(0.0, 1.0 - t * (out[j] + epsL / 2) / sL);
         }
     }
     free(out);
@@ -91,6 +93,7 @@ tame_status tame_bnn_ste(tame_bnn *net, const tame_dataset *ds, const tame_bnn_t
     const double t0 = tame_bnn_now();
     const int L = net->L, P = net->P, n = ds->n, d = ds->d;
     const int *N = net->sizes;
+    const double epsL = L == 1 ? net->epsd / (double)ds->den : net->epsd; /* as in the MIP */
     tame_rng rng;
     tame_rng_seed(&rng, o->seed);
 
@@ -157,7 +160,7 @@ tame_status tame_bnn_ste(tame_bnn *net, const tame_dataset *ds, const tame_bnn_t
                     }
                 for (int j = 0; j < N[L]; j++) {
                     int t = N[L] == 1 ? (ds->y[k] == 1 ? 1 : -1) : (ds->y[k] == j ? 1 : -1);
-                    double mg = t * (a[L][j] + net->epsd / 2) / s[L];
+                    double mg = t * (a[L][j] + epsL / 2) / s[L];
                     ga[L][j] = mg < 1 ? -t / s[L] : 0.0;
                 }
                 for (int l = L; l >= 1; l--) {

@@ -13,6 +13,11 @@
  *     a - M u >= -M            (u = 1 => a >= 0)
  *     a - (M + eps) u <= -eps  (u = 0 => a <= -eps)
  *   outputs: y = +1 => a^k_{L,j} >= 0,  y = -1 => a^k_{L,j} <= -eps.
+ *   Layer 1's rows are written multiplied by the data's common denominator den (x = xnum/den),
+ *   so their coefficients are integers and eps counts in units of 1/den there: with the
+ *   default eps = 1, "a <= -eps" is exactly "a < 0" on every layer, and the MIP's networks
+ *   are exactly those that the forward pass (sgn(0) = +1) says fit the data. For integer
+ *   data den = 1 and this is MATH.md §1 as written.
  * Objectives:
  *   min-weight   min sum |w| (+ sum |b|), |w| by v >= w, v >= -w (v binary when P = 1);
  *   max-margin   max sum_{l,j} q_{l,j}, 0 <= q_{l,j} <= min_k M^k_l, rows become
