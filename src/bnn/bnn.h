@@ -94,8 +94,8 @@ int tame_bnn_nclasses_named(const tame_bnn *net);
  * pre-activations too (layers 1..L-1 concatenated, same units as out). */
 void tame_bnn_forward_int(const tame_bnn *net, const long long xnum[], long long den,
                           double out[], double hidden[]);
-/* The same on doubles (signs of layer 1 then depend on rounding: used where the data are
- * not exact decimals). */
+/* The same on doubles: each x_i is read as its shortest decimal (0.1 is 1/10), so signs are
+ * still exact; only inputs needing a denominator above 10^9 fall back to double sums. */
 void tame_bnn_forward(const tame_bnn *net, const double x[], double out[], double hidden[]);
 /* Total number of hidden neurons (sum of N_1..N_{L-1}). */
 int tame_bnn_nhidden(const tame_bnn *net);

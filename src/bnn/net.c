@@ -400,23 +400,49 @@ void tame_bnn_forward_int(const tame_bnn *net, const long long xnum[], long long
     free(hn);
 }
 
-static bool is_integer(double v)
+/* x as integers over a common denominator: each x_i read as its shortest decimal (what a
+ * data file or a Lua number literal said). False when the denominator or a numerator would
+ * be too large. */
+static bool exact_inputs(int n, const double x[], long long xn[], long long *den)
 {
-    double f = floor(v);
-    return !(v < f) && !(v > f);
+    mpq_t *q = tame_xmalloc((size_t)n * sizeof *q);
+    mpz_t d, t;
+    mpz_inits(d, t, NULL);
+    mpz_set_ui(d, 1);
+    bool ok = true;
+    int done = 0;
+    for (; done < n && ok; done++) {
+        mpq_init(q[done]);
+        ok = tame_rat_set_double(q[done], x[done]) == TAME_OK;
+        if (ok)
+            mpz_lcm(d, d, mpq_denref(q[done]));
+        ok = ok && mpz_cmp_ui(d, 1000000000UL) <= 0;
+    }
+    for (int i = 0; i < n && ok; i++) {
+        mpz_divexact(t, d, mpq_denref(q[i]));
+        mpz_mul(t, t, mpq_numref(q[i]));
+        ok = mpz_fits_slong_p(t) && fabs(mpz_get_d(t)) < 9007199254740992.0;
+        if (ok)
+            xn[i] = (long long)mpz_get_si(t);
+    }
+    if (ok)
+        *den = (long long)mpz_get_si(d);
+    for (int i = 0; i < done; i++)
+        mpq_clear(q[i]);
+    free(q);
+    mpz_clears(d, t, NULL);
+    return ok;
 }
 
 void tame_bnn_forward(const tame_bnn *net, const double x[], double out[], double hidden[])
 {
     int n0 = net->sizes[0];
-    long long *xn = tame_xmalloc((size_t)n0 * sizeof *xn);
-    bool integral = true;
-    for (int i = 0; i < n0 && integral; i++)
-        integral = fabs(x[i]) < 1e15 && is_integer(x[i]);
-    if (integral) {
-        for (int i = 0; i < n0; i++)
-            xn[i] = (long long)x[i];
-        tame_bnn_forward_int(net, xn, 1, out, hidden);
+    long long *xn = tame_xmalloc((size_t)n0 * sizeof *xn), den = 1;
+    bool finite = true;
+    for (int i = 0; i < n0; i++)
+        finite = finite && isfinite(x[i]);
+    if (finite && exact_inputs(n0, x, xn, &den)) {
+        tame_bnn_forward_int(net, xn, den, out, hidden);
         free(xn);
         return;
     }

@@ -115,3 +115,10 @@ assert(tame.current() == sess.fit.model)
 assert(sess.net:trained() and #sess.train == 4)
 net:use()
 assert(tame.bnn_session().net:trained())
+
+-- predictions on decimal inputs decide signs exactly: 0.1 + 0.2 - 0.3 is 0, so sgn = +1
+local p = tame.bnn{layers={3,1}}
+p:weight(1, 1, 1, 1); p:weight(1, 2, 1, 1); p:weight(1, 3, 1, -1)
+local c, o = p:predict{0.1, 0.2, 0.3}
+assert(c == 2 and o[1] == 0, tostring(o[1]))   -- in doubles 0.1 + 0.2 - 0.3 > 0 but != 0
+assert(p:predict{0.1, 0.2, 0.31} == 1)
