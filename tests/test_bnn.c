@@ -160,6 +160,30 @@ static void test_warm_start_from_ste(void **state)
     assert_near(fit.objective, 3, 1e-6);
     assert_true(fit.warm_started); /* STE fits AND, so its network is a feasible start */
     tame_bnn_fit_done(&fit);
+    /* the start point carries margins (max-margin) and misclassification flags (soft) */
+    o.objective = TAME_BNN_MAX_MARGIN;
+    assert_int_equal(tame_bnn_train(net, ds, &o, &fit), TAME_OK);
+    assert_true(fit.warm_started);
+    assert_near(fit.objective, 1, 1e-6);
+    tame_bnn_fit_done(&fit);
+    tame_dataset *xor = load("data/classification/xor.arff");
+    int s21[] = {2, 1};
+    tame_bnn *lin = NULL;
+    assert_int_equal(tame_bnn_new(2, s21, 1, false, NULL, &lin), TAME_OK);
+    o.objective = TAME_BNN_SOFT;
+    o.lambda = 0;
+    assert_int_equal(tame_bnn_train(lin, xor, &o, &fit), TAME_OK);
+    assert_true(fit.warm_started); /* STE cannot fit XOR without a hidden layer */
+    assert_near(fit.objective, 1, 1e-6);
+    tame_bnn_fit_done(&fit);
+    /* a hard objective cannot start from a network that misclassifies */
+    o.objective = TAME_BNN_FEASIBILITY;
+    assert_int_equal(tame_bnn_train(lin, xor, &o, &fit), TAME_OK);
+    assert_false(fit.warm_started);
+    assert_int_equal(fit.status, TAME_BNN_INFEASIBLE);
+    tame_bnn_fit_done(&fit);
+    tame_bnn_unref(&lin);
+    tame_dataset_unref(&xor);
     tame_bnn_unref(&net);
     tame_dataset_unref(&ds);
 }

@@ -257,6 +257,9 @@ static void test_malformed_files_name_file_and_line(void **state)
     p = write_file("cls.arff", "@relation r\n@attribute a numeric\n@attribute class {p,n}\n@data\n"
                                "1,p\n2,q\n");
     expect_error(p, NULL, TAME_PARSE, "cls.arff:6: unknown class 'q'");
+    p = write_file("twice.arff", "@relation r\n@attribute a {x,y,x}\n@attribute class {p,n}\n"
+                                 "@data\nx,p\n");
+    expect_error(p, NULL, TAME_PARSE, "twice.arff:2: attribute 'a': value 'x' appears twice");
     p = write_file("nodata.arff", "@relation r\n@attribute a numeric\n");
     expect_error(p, NULL, TAME_PARSE, "nodata.arff: no @data line");
     p = write_file("type.arff", "@relation r\n@attribute a blob\n@data\n");

@@ -364,6 +364,14 @@ static tame_status read_arff(file_lines *f, tame_raw_table *t)
             nominal[n - 1] = true;
             ndom[n - 1] = k;
             dom[n - 1] = v;
+            for (int a = 0; a < k; a++)
+                for (int b = 0; b < a; b++)
+                    if (strcmp(v[a], v[b]) == 0) {
+                        st = tame_err_set(TAME_PARSE, "%s:%d: attribute '%s': value '%s' appears "
+                                                      "twice in its domain", t->path, lineno,
+                                          name, v[a]);
+                        goto done;
+                    }
         } else if (keyword(p, "numeric") || keyword(p, "real") || keyword(p, "integer")) {
             /* numbers */
         } else if (keyword(p, "string") || keyword(p, "date")) {

@@ -620,6 +620,10 @@ const tame_cmd tame_cmds_bnn[] = {
      "                                                encoded like the training data)\n"
      "  bnn rules                                     every neuron as a threshold rule\n"
      "  bnn [show]                                    the network (also: show bnn)\n"
-     "  example: bnn new 2 2 1; bnn data data/classification/xor.arff; bnn train; bnn rules",
+     "  example (one command a line):\n"
+     "    bnn new 2 2 1\n"
+     "    bnn data data/classification/xor.arff\n"
+     "    bnn train\n"
+     "    bnn rules",
      bnn_words},
     {NULL, 0, NULL, NULL, NULL, NULL}};
