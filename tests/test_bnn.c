@@ -250,7 +250,8 @@ static void test_impossible_settings_are_one_line_errors(void **state)
     int zero[] = {2, 0, 1};
     assert_int_equal(tame_bnn_new(3, zero, 1, false, NULL, &net), TAME_BADARG);
     assert_null(net);
-    assert_string_equal(tame_err_msg(), "layer 1 has size 0: every layer needs at least one neuron");
+    assert_string_equal(tame_err_msg(),
+                        "layer 1 has size 0: every layer needs at least one neuron");
     int one[] = {2};
     assert_int_equal(tame_bnn_new(1, one, 1, false, NULL, &net), TAME_BADARG);
     int ok[] = {4, 3, 1};
@@ -262,7 +263,8 @@ static void test_impossible_settings_are_one_line_errors(void **state)
     tame_bnn_fit fit;
     assert_int_equal(tame_bnn_train(net, iris, &o, &fit), TAME_BADARG);
     assert_non_null(strstr(tame_err_msg(), "labels do not match the output layer: "
-                                           "sklearn_iris.csv has 3 classes, but the network has 1 output"));
+                                           "sklearn_iris.csv has 3 classes, but the network "
+                                           "has 1 output"));
     assert_null(strchr(tame_err_msg(), '\n'));
     tame_bnn_fit_done(&fit);
     /* 2 outputs for 3 classes */
@@ -374,7 +376,8 @@ static void test_deeper_multiclass_bias_and_P(void **state)
     assert_int_equal(tame_bnn_mip_build(net, iris, &o, &mi), TAME_OK);
     int on = tame_model_find_row(mi, "on_1_1_1");
     text = tame_model_expr_text(mi, tame_model_row(mi, on));
-    assert_string_equal(text, "51 w_1_1_1 + 35 w_1_2_1 + 14 w_1_3_1 + 2 w_1_4_1 + 10 b_1_1 - 112 u_1_1_1");
+    assert_string_equal(text, "51 w_1_1_1 + 35 w_1_2_1 + 14 w_1_3_1 + 2 w_1_4_1 + 10 b_1_1 "
+                              "- 112 u_1_1_1");
     free(text);
     assert_rat_str(tame_model_row_lb(mi, on), "-112");
     assert_rat_str(tame_model_row_ub(mi, tame_model_find_row(mi, "off_1_1_1")), "-1");

@@ -77,7 +77,8 @@ static void test_monk_arff_one_hot_has_17_inputs(void **state)
     tame_dataset_class_counts(tr, counts);
     assert_int_equal(counts[0], 62);
     assert_int_equal(counts[1], 62);
-    /* the first row 1,1,1,1,1,3,1: class 1, head 1, body 1, smiling 1, holding 1, jacket 3, tie 1 */
+    /* the first row 1,1,1,1,1,3,1: class 1, head 1, body 1, smiling 1, holding 1, jacket 3,
+     * tie 1 */
     assert_int_equal(tame_dataset_label(tr, 0), 1);
     static const int row0[17] = {1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0};
     for (int f = 0; f < 17; f++)

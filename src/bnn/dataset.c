@@ -666,7 +666,10 @@ const char *tame_dataset_name(const tame_dataset *ds) { return ds->name; }
 int tame_dataset_nrows(const tame_dataset *ds) { return ds->n; }
 int tame_dataset_nfeatures(const tame_dataset *ds) { return ds->d; }
 int tame_dataset_nclasses(const tame_dataset *ds) { return ds->enc->nclasses; }
-const char *tame_dataset_feature_name(const tame_dataset *ds, int f) { return ds->enc->features[f]; }
+const char *tame_dataset_feature_name(const tame_dataset *ds, int f)
+{
+    return ds->enc->features[f];
+}
 const char *tame_dataset_class_name(const tame_dataset *ds, int c) { return ds->enc->classes[c]; }
 int tame_dataset_label(const tame_dataset *ds, int r) { return ds->y[r]; }
 long long tame_dataset_den(const tame_dataset *ds) { return ds->den; }
@@ -780,7 +783,8 @@ tame_status tame_dataset_split(const tame_dataset *ds, int per_class, double rat
             te[nte++] = r;
     }
     qsort(tr, (size_t)ntr, sizeof *tr, cmp_int);
-    char *ntrain = tame_xasprintf("%s[train]", ds->name), *ntest = tame_xasprintf("%s[test]", ds->name);
+    char *ntrain = tame_xasprintf("%s[train]", ds->name);
+    char *ntest = tame_xasprintf("%s[test]", ds->name);
     *train = subset(ds, ds->enc, ntr, tr, ntrain);
     *test = subset(ds, ds->enc, nte, te, ntest);
     free(ntrain);

@@ -31,7 +31,7 @@ typedef struct tame_dataset_opts {
                                  NULL: a column named class/label/target/y, else the last */
     tame_binarize binarize;
     double threshold;         /* for TAME_BIN_THRESHOLD */
-    int scale;                /* > 0: numeric columns scaled to integers round(k (x-min)/(max-min)) */
+    int scale;                /* k > 0: numeric columns scaled to round(k (x-min)/(max-min)) */
     bool onehot;              /* one-hot encode categorical columns (ARFF nominal, non-numeric
                                  CSV columns, and the `categorical` list) into 0/1 features */
     const char *const *categorical; /* NULL-terminated names of numeric-coded categorical
@@ -91,7 +91,8 @@ tame_status tame_dataset_split(const tame_dataset *ds, int per_class, double rat
                                tame_dataset **test) TAME_NODISCARD;
 
 /* The rows rows[0..n-1] of ds as a new dataset named `name` (NULL: ds's name). */
-tame_dataset *tame_dataset_subset(const tame_dataset *ds, int n, const int rows[], const char *name);
+tame_dataset *tame_dataset_subset(const tame_dataset *ds, int n, const int rows[],
+                                  const char *name);
 
 /* One class against the rest: a binary dataset whose class 1 is `cls` and class 0 the
  * others ("not CLS"). TAME_BADARG for an unknown class. */

@@ -154,7 +154,8 @@ tame_status tame_bnn_check_data(const tame_bnn *net, const tame_dataset *ds)
                             tame_dataset_name(ds), C, C);
     if (nl > 1 && C != nl)
         return tame_err_set(TAME_BADARG, "labels do not match the output layer: %s has %d "
-                                         "classes, but the network has %d outputs (one per class%s)",
+                                         "classes, but the network has %d outputs (one per "
+                                         "class%s)",
                             tame_dataset_name(ds), C, nl, C == 2 ? ", or 1 for two classes" : "");
     return TAME_OK;
 }

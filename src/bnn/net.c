@@ -519,7 +519,8 @@ char *tame_bnn_show(const tame_bnn *net)
         tame_sbuf_printf(&b, "  %s\n", net->trained_on);
     if (!net->trained)
         return tame_sbuf_take(&b);
-    tame_sbuf_printf(&b, "  sum |w|%s = %ld\n", net->bias ? " + |b|" : "", tame_bnn_weight_norm(net));
+    tame_sbuf_printf(&b, "  sum |w|%s = %ld\n", net->bias ? " + |b|" : "",
+                     tame_bnn_weight_norm(net));
     for (int l = 1; l <= net->L; l++) {
         int nl = net->sizes[l], np = net->sizes[l - 1];
         tame_sbuf_printf(&b, "  W%d (rows: inputs of layer %d, columns: neurons)\n", l, l);

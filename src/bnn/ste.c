@@ -122,7 +122,8 @@ tame_status tame_bnn_ste(tame_bnn *net, const tame_dataset *ds, const tame_bnn_t
             lp[l].W[k] = P * (2.0 * tame_rng_uniform(&rng) - 1.0);
     }
     /* per-example activations: a[l][j], h[l][j] (h[0] = x) */
-    double **a = tame_xcalloc((size_t)L + 1, sizeof *a), **h = tame_xcalloc((size_t)L + 1, sizeof *h);
+    double **a = tame_xcalloc((size_t)L + 1, sizeof *a);
+    double **h = tame_xcalloc((size_t)L + 1, sizeof *h);
     double **ga = tame_xcalloc((size_t)L + 1, sizeof *ga);
     for (int l = 0; l <= L; l++) {
         a[l] = tame_xcalloc((size_t)N[l], sizeof(double));

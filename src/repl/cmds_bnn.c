@@ -394,7 +394,8 @@ static tame_status parse_train(const char *cmd, int argc, const char **argv, int
             o->batch = (int)x;
         } else {
             return tame_err_set(TAME_BADARG, "%s: unknown option '%s' (time, method, warm, "
-                                             "progress, lambda, seed, epochs, lr, batch)", cmd, key);
+                                             "progress, lambda, seed, epochs, lr, batch)", cmd,
+                                key);
         }
     }
     return TAME_OK;

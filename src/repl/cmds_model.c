@@ -444,7 +444,8 @@ const tame_cmd tame_cmds_model[] = {
     {"del", 3, cmd_del, "del var|con NAME       delete a variable or a constraint",
      "  Deleting a variable removes it from every row and the objective.\n"
      "  example: del con c1", del_words},
-    {"show", -2, cmd_show, "show model|var|con|solution|stats|bnn [NAME...]   print part of the model",
+    {"show", -2, cmd_show,
+     "show model|var|con|solution|stats|bnn [NAME...]   print part of the model",
      "  show model prints LP syntax with exact fractions; show var x prints its bounds,\n"
      "  objective coefficient and LP value; show solution the last LP result.\n"
      "  example: show con c1", show_words},

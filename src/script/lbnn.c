@@ -494,8 +494,8 @@ static void read_train_opts(lua_State *L, int t, const char *fn, tame_bnn_train_
     if (obj) {
         int k = tame_bnn_objective_parse(obj);
         if (k < 0)
-            luaL_error(L, "%s: objective '%s': expected min-weight, max-margin, feasibility or soft",
-                       fn, obj);
+            luaL_error(L, "%s: objective '%s': expected min-weight, max-margin, feasibility or "
+                          "soft", fn, obj);
         o->objective = (tame_bnn_objective)k;
     }
     const char *method = opt_str(L, t, fn, "method");
