@@ -94,6 +94,17 @@ static void test_monk_arff_one_hot_has_17_inputs(void **state)
     assert_int_equal(counts[0], 216);
     tame_dataset_unref(&te);
     tame_dataset_unref(&tr);
+    /* MONK-3's test file names its columns a1..a6: matched by position on request */
+    tr = load(DATA "azon04_monks-3.train.arff", &o);
+    lo.like = tr;
+    expect_error(DATA "azon04_monks-3.test.arff", &lo, TAME_BADARG,
+                 "column 2 is 'a1', but 'head_shape' in azon04_monks-3.train.arff");
+    lo.by_position = true;
+    te = load(DATA "azon04_monks-3.test.arff", &lo);
+    assert_int_equal(tame_dataset_nrows(te), 432);
+    assert_int_equal(tame_dataset_nfeatures(te), 17);
+    tame_dataset_unref(&te);
+    tame_dataset_unref(&tr);
     /* without one-hot the nominal values 1..4 are numbers: 6 inputs */
     tame_dataset *raw = load(DATA "azon04_monks-1.train.arff", NULL);
     assert_int_equal(tame_dataset_nfeatures(raw), 6);

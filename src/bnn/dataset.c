@@ -443,15 +443,16 @@ static tame_status build_encoder(const tame_raw_table *t, const tame_dataset_opt
 }
 
 /* With opts.like: the file must have the same columns. */
-static tame_status check_like(const tame_raw_table *t, const tame_encoder *e)
+static tame_status check_like(const tame_raw_table *t, const tame_encoder *e, bool by_position)
 {
     if (t->ncols != e->ncols)
         return tame_err_set(TAME_BADARG, "%s: %d columns, but the encoding of %s has %d",
                             t->path, t->ncols, e->source, e->ncols);
-    if (t->has_names && e->has_names)
+    if (t->has_names && e->has_names && !by_position)
         for (int c = 0; c < t->ncols; c++)
             if (strcasecmp(t->names[c], e->cols[c].name) != 0)
-                return tame_err_set(TAME_BADARG, "%s: column %d is '%s', but '%s' in %s", t->path,
+                return tame_err_set(TAME_BADARG, "%s: column %d is '%s', but '%s' in %s (match "
+                                                 "them by position with by_position)", t->path,
                                     c + 1, t->names[c], e->cols[c].name, e->source);
     return TAME_OK;
 }
@@ -618,7 +619,7 @@ tame_status tame_dataset_read(const char *path, const tame_dataset_opts *opts, t
     tame_status st = tame_raw_read(path, o->header, &t);
     tame_encoder *e = NULL;
     if (st == TAME_OK && o->like) {
-        st = check_like(&t, o->like->enc);
+        st = check_like(&t, o->like->enc, o->by_position);
         if (st == TAME_OK) {
             e = o->like->enc;
             e->refs++;

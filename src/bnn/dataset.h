@@ -41,9 +41,12 @@ typedef struct tame_dataset_opts {
     int header;               /* CSV: 1 a header line, 0 none, -1 auto (none for .data files) */
     const tame_dataset *like; /* encode exactly as this dataset (its columns, thresholds,
                                  categories, classes); the options above are then ignored */
+    bool by_position;         /* with like: match columns by position even when their names
+                                 differ (the MONK-3 test file names them a1..a6) */
 } tame_dataset_opts;
 
-#define TAME_DATASET_OPTS_DEFAULT {NULL, TAME_BIN_NONE, 0.0, 0, false, NULL, NULL, NULL, -1, NULL}
+#define TAME_DATASET_OPTS_DEFAULT \
+    {NULL, TAME_BIN_NONE, 0.0, 0, false, NULL, NULL, NULL, -1, NULL, false}
 
 /* Reads `path` (format from the content and the extension: .arff is ARFF; a first line
  * "n_samples,n_features,class names..." is the scikit-learn layout; otherwise CSV).

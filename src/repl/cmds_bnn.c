@@ -526,6 +526,14 @@ static tame_status bnn_eval(tame_session *s, int argc, const char **argv, FILE *
         tame_dataset *train = tame_lua_bnn_data(s->L, "train");
         tame_dataset_opts o = TAME_DATASET_OPTS_DEFAULT;
         o.like = train; /* encoded as the training data */
+        for (int a = 3; a < argc; a++) {
+            char key[32];
+            const char *v;
+            if (!split_kv(argv[a], key, sizeof key, &v) || strcmp(key, "by_position") != 0)
+                return tame_err_set(TAME_BADARG, "usage: bnn eval [FILE [by_position=on]|train|"
+                                                 "test]");
+            TAME_TRY(parse_onoff("eval", key, v, &o.by_position));
+        }
         TAME_TRY(tame_dataset_read(what, &o, &ds));
         own = true;
     }
@@ -617,8 +625,8 @@ const tame_cmd tame_cmds_bnn[] = {
      "                                                becomes the current model\n"
      "  bnn ste [epochs=N] [seed=S] [lr=X] [time=SEC] train by the straight-through estimator\n"
      "  bnn mip [OBJECTIVE]                           build the training MIP only\n"
-     "  bnn eval [FILE|train|test]                    accuracy and confusion matrix (a FILE is\n"
-     "                                                encoded like the training data)\n"
+     "  bnn eval [FILE [by_position=on]|train|test]   accuracy and confusion matrix (a FILE\n"
+     "                                                is encoded like the training data)\n"
      "  bnn rules                                     every neuron as a threshold rule\n"
      "  bnn [show]                                    the network (also: show bnn)\n"
      "  example (one command a line):\n"

@@ -729,8 +729,9 @@ static int n_tostring(lua_State *L)
 /* }=== */
 /* {=== tame.dataset === */
 
-static const char *const ds_keys[] = {"label", "binarize", "scale", "encode", "categorical",
-                                      "ignore", "positive", "header", "like", NULL};
+static const char *const ds_keys[] = {"label",  "binarize", "scale",  "encode",
+                                      "categorical", "ignore", "positive", "header",
+                                      "like",   "by_position", NULL};
 
 /* A list of strings at field `name` as a NULL-terminated array in a userdata on the stack. */
 static const char *const *opt_list(lua_State *L, int t, const char *fn, const char *name)
@@ -769,7 +770,7 @@ static const char *const *opt_list(lua_State *L, int t, const char *fn, const ch
 }
 
 /* tame.dataset(path, {label=, binarize="median"|number, scale=k, encode="onehot",
- *   categorical={...}, ignore={...}, positive=, header=, like=ds}) */
+ *   categorical={...}, ignore={...}, positive=, header=, like=ds, by_position=}) */
 static int l_dataset(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
@@ -824,6 +825,7 @@ static int l_dataset(lua_State *L)
             o.like = box->ds;
         }
         lua_pop(L, 1); /* the Dataset stays referenced by the options table */
+        o.by_position = opt_bool(L, 2, fn, "by_position", 0);
     }
     tame_dataset *ds = NULL;
     if (tame_dataset_read(path, &o, &ds) != TAME_OK)
