@@ -219,6 +219,34 @@ tame_status tame_lp_glpk_gmi_gen(tame_lp *lp, int max_cuts, int *added) TAME_NOD
 
 /* }=== */
 
+/* {=== glp_intopt with a first incumbent, the best bound and progress (BNN training) === */
+
+typedef struct tame_glpk_mip_progress {
+    long nodes;          /* nodes created so far */
+    int open;            /* active (open) nodes */
+    bool has_incumbent;
+    double incumbent;    /* minimisation form */
+    double bound;        /* best bound of the open nodes, minimisation form; NAN if unknown */
+    double seconds;      /* since the start */
+} tame_glpk_mip_progress;
+
+typedef void (*tame_glpk_mip_progress_fn)(void *ud, const tame_glpk_mip_progress *p);
+
+/* tame_lp_glpk_intopt plus three things BNN training needs:
+ * - start[ncols] (may be NULL): a point offered to glp_intopt as its first incumbent (GLPK
+ *   keeps it only when it is integer feasible); GLPK's presolver is switched off then,
+ *   because its callback sees the original columns only without it;
+ * - res->bound: when glp_intopt stops early, the best bound of the open nodes seen last
+ *   (minimisation form; NAN when none was seen), instead of the objective;
+ * - progress (may be NULL): called with ud at most every `interval` seconds.
+ * TAME_LPFATAL when GLPK failed badly. */
+tame_status tame_lp_glpk_intopt_ex(const tame_lp *lp, const tame_glpk_mip_params *params,
+                                   const double start[/* ncols */],
+                                   tame_glpk_mip_progress_fn progress, void *ud, double interval,
+                                   tame_glpk_mip_result *res, double x[/* ncols */]) TAME_NODISCARD;
+
+/* }=== */
+
 #endif
 
 /* {=== branch-and-bound support === */

@@ -1607,3 +1607,153 @@ tame_status tame_lp_farkas(tame_lp *lp, double rho[], double *margin)
 }
 
 /* }=== */
+
+/* {=== glp_intopt with a first incumbent, the best bound and progress (BNN training) === */
+
+typedef struct {
+    const tame_lp *lp;
+    const tame_glpk_mip_params *params;
+    const double *start;
+    tame_glpk_mip_progress_fn progress;
+    void *ud;
+    double interval;
+    tame_glpk_mip_result *res;
+    double *x;
+    long nodes;
+    bool interrupted, offered;
+    double bound;     /* best open-node bound seen last, NAN if none */
+    double t0, last;  /* start time, last progress call */
+} intopt_ex_ctx;
+
+static double wall_seconds(void)
+{
+    return glp_time() / 1000.0;
+}
+
+static void intopt_ex_callback(glp_tree *T, void *info)
+{
+    intopt_ex_ctx *c = info;
+    int a, n, t;
+    glp_ios_tree_size(T, &a, &n, &t);
+    if (t > c->nodes)
+        c->nodes = t;
+    int best = glp_ios_best_node(T);
+    if (best)
+        c->bound = glp_ios_node_bound(T, best);
+    if (c->start && !c->offered && glp_ios_reason(T) == GLP_IHEUR) {
+        c->offered = true;
+        int ncols = c->lp->ncols;
+        double *v = tame_xmalloc((size_t)(ncols + 1) * sizeof *v);
+        v[0] = 0;
+        memcpy(v + 1, c->start, (size_t)ncols * sizeof *v);
+        glp_ios_heur_sol(T, v);
+        free(v);
+    }
+    if (c->progress) {
+        double now = wall_seconds();
+        if (now - c->last >= c->interval) {
+            c->last = now;
+            glp_prob *P = glp_ios_get_prob(T);
+            tame_glpk_mip_progress p;
+            p.nodes = c->nodes;
+            p.open = a;
+            p.has_incumbent = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+            p.incumbent = p.has_incumbent ? glp_mip_obj_val(P) : NAN;
+            p.bound = best ? c->bound : NAN;
+            p.seconds = now - c->t0;
+            c->progress(c->ud, &p);
+        }
+    }
+    if (tame_interrupt_pending()) {
+        c->interrupted = true;
+        glp_ios_terminate(T);
+    }
+}
+
+static void intopt_ex(void *vctx)
+{
+    intopt_ex_ctx *c = vctx;
+    const tame_glpk_mip_params *p = c->params;
+    tame_glpk_mip_result *r = c->res;
+    c->t0 = c->last = wall_seconds();
+    glp_prob *P = glp_create_prob();
+    glp_copy_prob(P, c->lp->P, GLP_ON);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    bool presolve = p->presolve && !c->start;
+    parm.presolve = presolve ? GLP_ON : GLP_OFF;
+    if (p->time_limit > 0)
+        parm.tm_lim = (int)fmin(p->time_limit * 1000.0, 2e9);
+    if (p->gap > 0)
+        parm.mip_gap = p->gap;
+    if (p->cuts)
+        parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+    if (p->heuristics)
+        parm.fp_heur = parm.ps_heur = GLP_ON;
+    static const int br[] = {GLP_BR_DTH, GLP_BR_FFV, GLP_BR_MFV, GLP_BR_PCH};
+    static const int bt[] = {GLP_BT_BLB, GLP_BT_DFS, GLP_BT_BFS, GLP_BT_BPH};
+    parm.br_tech = br[p->branching >= 0 && p->branching < 4 ? p->branching : 0];
+    parm.bt_tech = bt[p->backtrack >= 0 && p->backtrack < 4 ? p->backtrack : 0];
+    parm.cb_func = intopt_ex_callback;
+    parm.cb_info = c;
+    r->nodes = 0;
+    r->has_solution = false;
+    r->objective = r->bound = NAN;
+    if (!presolve) {
+        /* without the presolver glp_intopt needs the root LP solved */
+        glp_smcp sm;
+        glp_init_smcp(&sm);
+        sm.msg_lev = GLP_MSG_OFF;
+        glp_adv_basis(P, 0);
+        glp_simplex(P, &sm);
+        int ls = glp_get_status(P);
+        if (ls == GLP_NOFEAS || ls == GLP_UNBND) {
+            r->status = ls == GLP_NOFEAS ? TAME_MIP_INFEASIBLE : TAME_MIP_UNBOUNDED;
+            glp_delete_prob(P);
+            return;
+        }
+    }
+    int ret = glp_intopt(P, &parm);
+    int ms = glp_mip_status(P);
+    r->nodes = c->nodes;
+    r->has_solution = ms == GLP_OPT || ms == GLP_FEAS;
+    r->objective = r->has_solution ? glp_mip_obj_val(P) : NAN;
+    if (c->interrupted)
+        r->status = TAME_MIP_INTERRUPTED;
+    else if (ret == GLP_ETMLIM || (ret == 0 && ms == GLP_FEAS) || ret == GLP_EMIPGAP)
+        r->status = TAME_MIP_TIME_LIMIT;
+    else if (ret == 0 && ms == GLP_OPT)
+        r->status = TAME_MIP_OPTIMAL;
+    else if (ret == GLP_ENOPFS || ms == GLP_NOFEAS ||
+             (ret == 0 && glp_get_status(P) == GLP_NOFEAS))
+        r->status = TAME_MIP_INFEASIBLE;
+    else if (ret == GLP_ENODFS || (ret == 0 && glp_get_status(P) == GLP_UNBND))
+        r->status = TAME_MIP_UNBOUNDED;
+    else
+        r->status = TAME_MIP_FAILED;
+    if (r->status == TAME_MIP_OPTIMAL)
+        r->bound = r->objective;
+    else if (!isnan(c->bound))
+        r->bound = r->has_solution ? fmin(c->bound, r->objective) : c->bound;
+    if (c->x && r->has_solution)
+        for (int j = 0; j < c->lp->ncols; j++)
+            c->x[j] = glp_mip_col_val(P, j + 1);
+    glp_delete_prob(P);
+}
+
+tame_status tame_lp_glpk_intopt_ex(const tame_lp *lp, const tame_glpk_mip_params *params,
+                                   const double start[], tame_glpk_mip_progress_fn progress,
+                                   void *ud, double interval, tame_glpk_mip_result *res,
+                                   double x[])
+{
+    TAME_TRY(check_alive(lp));
+    tame_glpk_mip_params defaults = TAME_GLPK_MIP_PARAMS_DEFAULT;
+    memset(res, 0, sizeof *res);
+    res->status = TAME_MIP_FAILED;
+    intopt_ex_ctx c = {lp, params ? params : &defaults, start, progress, ud, interval, res, x,
+                       0, false, false, NAN, 0.0, 0.0};
+    return guarded(intopt_ex, &c);
+}
+
+/* }=== */

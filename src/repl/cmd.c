@@ -177,6 +177,7 @@ void tame_cmd_register(lua_State *L)
     register_table(L, tame_cmds_dual);
     register_table(L, tame_cmds_bb);
     register_table(L, tame_cmds_tour); /* tour (cmds_tour.c) */
+    register_table(L, tame_cmds_bnn);
     lua_setfield(L, -2, "commands");
     lua_newtable(L);
     lua_newtable(L);

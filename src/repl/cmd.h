@@ -42,6 +42,10 @@ void tame_cmds_bb_params(tame_session *s, FILE *out);
 /* The current solve's statistics (for `show stats`). */
 void tame_cmds_bb_stats(tame_session *s, FILE *out);
 /* }=== */
+extern const tame_cmd tame_cmds_bnn[];
+
+/* `show bnn` (cmds_bnn.c): the current network and data. TAME_BADARG without a network. */
+tame_status tame_cmd_show_bnn(tame_session *s, FILE *out) TAME_NODISCARD;
 
 /* Registers every built-in command into tame.commands and creates tame.cmd (whose fields
  * forward to tame.commands[name].fn). */

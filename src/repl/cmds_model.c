@@ -356,6 +356,8 @@ static void show_stats(tame_session *s, FILE *out)
 static tame_status cmd_show(tame_session *s, int argc, const char **argv, FILE *out)
 {
     const char *what = argv[1];
+    if (strcmp(what, "bnn") == 0)
+        return tame_cmd_show_bnn(s, out);
     TAME_TRY(need_model(s));
     if (strcmp(what, "model") == 0) {
         char *text = tame_model_to_lp_text(s->model);
@@ -415,7 +417,7 @@ static tame_status cmd_lp(tame_session *s, int argc, const char **argv, FILE *ou
     return TAME_OK;
 }
 
-static const char *const show_words[] = {"model", "var", "con", "solution", "stats", NULL};
+static const char *const show_words[] = {"model", "var", "con", "solution", "stats", "bnn", NULL};
 static const char *const del_words[] = {"var", "con", NULL};
 
 const tame_cmd tame_cmds_model[] = {
@@ -443,7 +445,8 @@ const tame_cmd tame_cmds_model[] = {
     {"del", 3, cmd_del, "del var|con NAME       delete a variable or a constraint",
      "  Deleting a variable removes it from every row and the objective.\n"
      "  example: del con c1", del_words},
-    {"show", -2, cmd_show, "show model|var|con|solution|stats [NAME...]   print part of the model",
+    {"show", -2, cmd_show,
+     "show model|var|con|solution|stats|bnn [NAME...]   print part of the model",
      "  show model prints LP syntax with exact fractions; show var x prints its bounds,\n"
      "  objective coefficient and LP value; show solution the last LP result.\n"
      "  example: show con c1", show_words},

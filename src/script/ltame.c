@@ -15,5 +15,6 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_ui(L);
     tame_lua_open_dual(L);
     tame_lua_open_bb(L);
+    tame_lua_open_bnn(L);
     return 1;
 }

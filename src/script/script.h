@@ -120,6 +120,25 @@ void tame_lua_open_bb(lua_State *L);
 /* Pushes a tree record as a tame.Tree userdata (takes a new reference). */
 struct tame_tree;
 void tame_lua_push_tree(lua_State *L, struct tame_tree *t);
+/* {=== BNN (lbnn.c): tame.bnn, tame.dataset, and the session's current network and datasets
+ * that the bnn commands act on (kept in the Lua registry; the getters return borrowed
+ * pointers, NULL when unset) === */
+#include "bnn/bnn.h"
+#include "bnn/dataset.h"
+#include "bnn/train.h"
+
+void tame_lua_open_bnn(lua_State *L);
+void tame_lua_push_bnn(lua_State *L, tame_bnn *net);
+void tame_lua_push_dataset(lua_State *L, tame_dataset *ds);
+/* Pushes a fit as a Lua table (status, objective, bound, gap, train_accuracy, model, ...). */
+void tame_lua_push_fit(lua_State *L, const tame_bnn_fit *fit);
+tame_bnn *tame_lua_bnn_current(lua_State *L);
+void tame_lua_bnn_set_current(lua_State *L, tame_bnn *net);
+/* slot: "train" (the data bnn train uses) or "test" */
+tame_dataset *tame_lua_bnn_data(lua_State *L, const char *slot);
+void tame_lua_bnn_set_data(lua_State *L, const char *slot, tame_dataset *ds);
+/* Pops the value on top of the stack into the session's "fit" slot. */
+void tame_lua_bnn_set_fit(lua_State *L);
 
 /* }=== */
 
