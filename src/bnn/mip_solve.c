@@ -1,17 +1,16 @@
-/* The one place where src/bnn solves its training MIP (tame_bnn_solve_training_mip).
- *
- * Engine today: GLPK's glp_intopt through the LP layer (tame_lp_glpk_intopt_ex), on the
- * model in minimisation form. When our own branch-and-bound (src/bb) is merged, this body is
- * what changes: solve `m` with it (time limit, the start point as first incumbent, progress
- * lines from its events) and fill the same tame_bnn_mip_result; nothing else in src/bnn
- * knows which engine ran. Results are returned in the model's own sense (a max-margin MIP
- * is a maximisation). */
+/* The one place where src/bnn solves its training MIP (tame_bnn_solve_training_mip): on our
+ * own branch-and-bound (src/bb) with its default settings, on a copy of the training model.
+ * A start point (an STE-trained network) is offered as the first incumbent through
+ * tame_bb_submit, which checks it against every row first. Progress lines come from the
+ * solver's progress callback. Results are returned in the model's own sense (a max-margin
+ * MIP is a maximisation). */
 #include <math.h>
 #include <stdio.h>
 
 #include "base/log.h"
+#include "bb/bb.h"
+#include "bb/plugin.h"
 #include "bnn/bnn_impl.h"
-#include "lp/lp.h"
 
 #define PROGRESS_INTERVAL 2.0 /* seconds between status lines */
 
@@ -19,19 +18,20 @@ typedef struct {
     double sign; /* +1 for a min model, -1 for a max model (min form -> model sense) */
 } progress_ctx;
 
-static void print_progress(void *ud, const tame_glpk_mip_progress *p)
+static void print_progress(void *ud, const tame_bb_stats *st, bool final)
 {
     const progress_ctx *c = ud;
+    if (final)
+        return; /* the caller reports the outcome */
     char inc[32] = "-", bnd[32] = "-", gap[32] = "-";
-    if (p->has_incumbent)
-        snprintf(inc, sizeof inc, "%.6g", c->sign * p->incumbent);
-    if (!isnan(p->bound))
-        snprintf(bnd, sizeof bnd, "%.6g", c->sign * p->bound);
-    if (p->has_incumbent && !isnan(p->bound))
-        snprintf(gap, sizeof gap, "%.1f%%",
-                 100.0 * fabs(p->incumbent - p->bound) / fmax(1.0, fabs(p->incumbent)));
-    tame_log_printf("  nodes %8ld  open %6d  incumbent %10s  bound %10s  gap %7s  %6.1fs\n",
-                    p->nodes, p->open, inc, bnd, gap, p->seconds);
+    if (st->has_incumbent)
+        snprintf(inc, sizeof inc, "%.6g", c->sign * st->incumbent);
+    if (isfinite(st->bound))
+        snprintf(bnd, sizeof bnd, "%.6g", c->sign * st->bound);
+    if (st->has_incumbent && isfinite(st->gap))
+        snprintf(gap, sizeof gap, "%.1f%%", 100.0 * st->gap);
+    tame_log_printf("  nodes %8d  open %6d  incumbent %10s  bound %10s  gap %7s  %6.1fs\n",
+                    st->nodes, st->open, inc, bnd, gap, st->time);
 }
 
 tame_status tame_bnn_solve_training_mip(const tame_model *m, double time_limit,
@@ -42,27 +42,57 @@ tame_status tame_bnn_solve_training_mip(const tame_model *m, double time_limit,
     r->has_solution = false;
     r->objective = r->bound = NAN;
     r->nodes = 0;
-    tame_lp *lp = NULL;
-    TAME_TRY(tame_lp_new(m, &lp));
-    tame_glpk_mip_params params = TAME_GLPK_MIP_PARAMS_DEFAULT;
-    params.time_limit = time_limit;
-    tame_glpk_mip_result res;
-    progress_ctx pc = {tame_model_sense(m) == TAME_MAXIMIZE ? -1.0 : 1.0};
-    tame_status st = tame_lp_glpk_intopt_ex(lp, &params, start, progress ? print_progress : NULL,
-                                            &pc, PROGRESS_INTERVAL, &res, x);
-    tame_lp_free(&lp);
+    tame_model *copy = tame_model_copy(m); /* the solver holds a reference; m stays const */
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.time_limit = time_limit > 0 ? time_limit : 0;
+    tame_bb *bb = NULL;
+    tame_status st = tame_bb_new(copy, &p, &bb);
+    tame_model_unref(&copy);
     if (st != TAME_OK)
         return st;
-    switch (res.status) {
-    case TAME_MIP_OPTIMAL: r->status = TAME_BNN_OPTIMAL; break;
-    case TAME_MIP_INFEASIBLE: r->status = TAME_BNN_INFEASIBLE; break;
-    case TAME_MIP_TIME_LIMIT: r->status = TAME_BNN_TIME_LIMIT; break;
-    case TAME_MIP_INTERRUPTED: r->status = TAME_BNN_INTERRUPTED; break;
+    progress_ctx pc = {tame_model_sense(m) == TAME_MAXIMIZE ? -1.0 : 1.0};
+    if (progress)
+        tame_bb_set_progress_fn(bb, print_progress, &pc, PROGRESS_INTERVAL);
+    if (start) {
+        bool improved = false;
+        st = tame_bb_submit(bb, start, "start", &improved);
+        if (st == TAME_OK && progress)
+            tame_log_printf("  start point %s\n",
+                            improved ? "accepted as the first incumbent"
+                                     : "rejected (not feasible for the training MIP)");
+    }
+    if (st == TAME_OK)
+        st = tame_bb_solve(bb);
+    if (st != TAME_OK && st != TAME_INTERRUPT) {
+        tame_bb_free(&bb);
+        return st;
+    }
+    tame_bb_stats s;
+    tame_bb_get_stats(bb, &s);
+    switch (s.status) {
+    case TAME_BB_OPTIMAL: r->status = TAME_BNN_OPTIMAL; break;
+    case TAME_BB_INFEASIBLE: r->status = TAME_BNN_INFEASIBLE; break;
+    case TAME_BB_TIME_LIMIT:
+    case TAME_BB_NODE_LIMIT:
+    case TAME_BB_GAP_LIMIT: r->status = TAME_BNN_TIME_LIMIT; break;
+    case TAME_BB_INTERRUPTED: r->status = TAME_BNN_INTERRUPTED; break;
     default: r->status = TAME_BNN_FAILED; break; /* unbounded cannot happen: bounded columns */
     }
-    r->has_solution = res.has_solution;
-    r->objective = res.has_solution ? pc.sign * res.objective + 0.0 : NAN; /* no -0 */
-    r->bound = isnan(res.bound) ? NAN : pc.sign * res.bound + 0.0;
-    r->nodes = res.nodes;
+    double value;
+    int node;
+    const double *sol = NULL;
+    r->has_solution = tame_tree_incumbent(tame_bb_tree(bb), &value, &node, &sol) && sol;
+    if (r->has_solution) {
+        r->objective = pc.sign * value + 0.0; /* + 0.0: no -0 */
+        if (x)
+            for (int j = 0; j < tame_model_nvars(m); j++)
+                x[j] = sol[j];
+    }
+    r->bound = isfinite(s.bound) ? pc.sign * s.bound + 0.0 : NAN;
+    if (r->status == TAME_BNN_OPTIMAL && r->has_solution)
+        r->bound = r->objective;
+    r->nodes = s.nodes;
+    tame_bb_free(&bb);
     return TAME_OK;
 }
