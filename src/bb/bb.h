@@ -75,8 +75,8 @@ void tame_bb_params_default(tame_bb_params *p);
 /* Sets parameter `name` from text ("branch first", "node_limit 100", "eager on", ...).
  * TAME_NOTFOUND: no such parameter (nothing in the error buffer, so a caller can try others).
  * TAME_BADARG: bad value; the message names the parameter and the accepted values. The
- * names "cuts" and "rounds" are known and rejected (cutting planes are not in the solver
- * yet), except cuts "none". */
+ * names "cuts" and "rounds" are known and rejected, except cuts "none": cut-and-branch is
+ * composed above the solver (the session's set cuts/rounds, m:solve{cuts=, rounds=}). */
 tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *value) TAME_NODISCARD;
 
 /* Writes one line per parameter: name, value, meaning. */

@@ -155,11 +155,12 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
     } else if (strcmp(name, "cuts") == 0) {
         if (strcmp(v, "none") != 0)
             return tame_err_set(TAME_BADARG,
-                                "cuts: cutting planes are not wired into the solver yet "
-                                "(only cuts none is accepted)");
+                                "cuts: root cuts sit above the solver: use set cuts in the "
+                                "workbench or m:solve{cuts=}");
     } else if (strcmp(name, "rounds") == 0) {
         return tame_err_set(TAME_BADARG,
-                            "rounds: cutting planes are not wired into the solver yet");
+                            "rounds: root cuts sit above the solver: use set rounds in the "
+                            "workbench or m:solve{rounds=}");
     } else {
         return TAME_NOTFOUND;
     }
