@@ -26,6 +26,9 @@ extern const tame_cmd tame_cmds_model[];
 extern const tame_cmd tame_cmds_session[];
 extern const tame_cmd tame_cmds_cuts[]; /* cmds_cuts.c */
 extern const tame_cmd tame_cmds_dual[]; /* cmds_dual.c */
+/* {=== gradients === */
+extern const tame_cmd tame_cmds_grad[]; /* cmds_grad.c */
+/* }=== */
 
 /* {=== branch-and-bound commands (cmds_bb.c) === */
 extern const tame_cmd tame_cmds_bb[];
