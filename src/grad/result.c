@@ -340,6 +340,9 @@ char *tame_grad_text(const tame_grad *g)
                              q(e->has_right ? e->right : NULL, b5, sizeof b5));
             if (e->check_why[0])
                 tame_sbuf_printf(&b, "  (%s)", e->check_why);
+        } else if (g->checked) {
+            tame_sbuf_printf(&b, "  %-*s %14s  %-10s %14s %14s %14s %14s", w, e->name, v,
+                             status_names[e->status], "", "", "", "");
         } else {
             tame_sbuf_printf(&b, "  %-*s %14s  %-10s", w, e->name, v, status_names[e->status]);
         }
