@@ -158,8 +158,9 @@ tame_status tame_grad_theta(const tame_grad_opts *o, tame_grad **out)
         if (tame_dualfn_grad(F, (const mpq_t *)d, fw, &fk) == TAME_OK) {
             bool same = tame_grad_qvec_equal((const mpq_t *)fw, (const mpq_t *)g->dF, ns);
             tame_grad_add_note(g, "grad_d F by reverse mode %s forward mode "
-                               "(tame_dualfn_grad)%s", same ? "equals" : "DIFFERS FROM",
-                               fk ? " at its right-derivative convention" : "");
+                               "(tame_dualfn_grad, which counted %d kink%s and takes the "
+                               "right-hand slope there)", same ? "equals" : "DIFFERS FROM", fk,
+                               fk == 1 ? "" : "s");
         }
         tame_grad_qvec_free(&fw, ns);
         if (nk)
