@@ -332,7 +332,7 @@ static tame_model *perceptron(tame_grad_datamap **map)
     const char *rows[3] = {"e1", "e2", "e3"}, *cols[2] = {"w1", "w2"};
     for (int k = 0; k < 3; k++)
         for (int i = 0; i < 2; i++) {
-            char name[16];
+            char name[32];
             snprintf(name, sizeof name, "x%d_%d", k + 1, i + 1);
             assert_int_equal(tame_grad_datamap_add(*map, name, rows[k], cols[i], NULL), TAME_OK);
         }

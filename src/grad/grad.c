@@ -894,7 +894,8 @@ tame_status tame_grad_compute(const tame_model *m, tame_grad_wrt wrt, const tame
             char label[160];
             size_t u = (size_t)snprintf(label, sizeof label, "tie");
             for (int j = 0; j < c.n && u < sizeof label - 40; j++)
-                if (tame_model_var_is_int(c.base, j)) {
+                if (tame_model_var_is_int(c.base, j) &&
+                    !mpq_equal(c.ties.alt[a]->x[j], c.xI[j])) {
                     char b1[48];
                     u += (size_t)snprintf(label + u, sizeof label - u, " %s=%s",
                                           tame_model_var_name(c.base, j),

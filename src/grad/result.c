@@ -348,6 +348,8 @@ char *tame_grad_text(const tame_grad *g)
         }
         if (e->status != TAME_GRAD_EXACT && e->why[0])
             tame_sbuf_printf(&b, "  %s", e->why);
+        while (b.len > 0 && b.s[b.len - 1] == ' ')
+            b.s[--b.len] = '\0';
         tame_sbuf_add(&b, "\n");
     }
     if (g->dF) {
