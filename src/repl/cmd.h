@@ -32,6 +32,9 @@ extern const tame_cmd tame_cmds_cuts[]; /* cmds_cuts.c */
 extern const tame_cmd tame_cmds_ui[]; /* view (cmds_ui.c) */
 extern const tame_cmd tame_cmds_dual[]; /* cmds_dual.c */
 extern const tame_cmd tame_cmds_tour[]; /* tour (cmds_tour.c) */
+/* {=== gradients === */
+extern const tame_cmd tame_cmds_grad[]; /* cmds_grad.c */
+/* }=== */
 
 /* {=== branch-and-bound commands (cmds_bb.c) === */
 extern const tame_cmd tame_cmds_bb[];

@@ -368,3 +368,12 @@ void tame_lua_open_dual(lua_State *L)
     luaL_setfuncs(L, model_dual_meth, 0);
     lua_pop(L, 2);
 }
+
+/* {=== for gradients (lgrad.c) === */
+
+const struct tame_dualfn *tame_lua_check_dual(lua_State *L, int i)
+{
+    return checkdual(L, i)->F;
+}
+
+/* }=== */

@@ -16,5 +16,6 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_dual(L);
     tame_lua_open_bb(L);
     tame_lua_open_bnn(L);
+    tame_lua_open_grad(L);
     return 1;
 }

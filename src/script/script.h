@@ -72,6 +72,13 @@ void tame_lua_open_model(lua_State *L);
 void tame_lua_open_cuts(lua_State *L);
 /* m:dual, m:valuefn and the tame.Dual type (ldual.c); after tame_lua_open_model. */
 void tame_lua_open_dual(lua_State *L);
+/* {=== gradients (lgrad.c; ldual.c gives the Dual accessor) === */
+struct tame_dualfn;
+/* The dual function of argument i; raises unless it is a live tame.Dual. Borrowed. */
+const struct tame_dualfn *tame_lua_check_dual(lua_State *L, int i);
+/* m:grad, m:datamap; after tame_lua_open_model. */
+void tame_lua_open_grad(lua_State *L);
+/* }=== */
 
 /* Pushes an exact rational as a tame.Rational userdata. */
 void tame_lua_push_rational(lua_State *L, mpq_srcptr q);

@@ -1,0 +1,206 @@
+/* The tie search: other integer parts with the optimal value z. Every leaf of the solve's tree
+ * whose LP bound does not exceed z is searched with the LP relaxation plus the row c.x <= z
+ * (a little slack for GLPK; every candidate is then verified exactly): a fractional LP point
+ * branches on its lowest-index fractional integer column; an integral one is recorded when its
+ * fixed-integer LP has the value z exactly, and its box is split around it (for the integer
+ * columns in order: the earlier ones fixed at the point, this one below or above it), so the
+ * search goes on without finding it again. The leaves of a tree solved without fixing cover
+ * the root box, so a search that finishes has found every tie (up to max_alt). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "grad/grad_impl.h"
+#include "lp/lp.h"
+
+typedef struct box {
+    double *lb, *ub;
+} box;
+
+typedef struct stack {
+    int n, cap, nv;
+    box *b;
+} stack;
+
+static void push(stack *s, const double *lb, const double *ub)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 16;
+        s->b = tame_xrealloc(s->b, (size_t)s->cap, sizeof *s->b);
+    }
+    box *b = &s->b[s->n++];
+    b->lb = tame_xmalloc((size_t)(s->nv > 0 ? s->nv : 1) * sizeof *b->lb);
+    b->ub = tame_xmalloc((size_t)(s->nv > 0 ? s->nv : 1) * sizeof *b->ub);
+    memcpy(b->lb, lb, (size_t)s->nv * sizeof *lb);
+    memcpy(b->ub, ub, (size_t)s->nv * sizeof *ub);
+}
+
+void tame_grad_ties_done(galt *a)
+{
+    for (int k = 0; k < a->nalt; k++)
+        tame_grad_fixlp_free(&a->alt[k]);
+    free(a->alt);
+    a->alt = NULL;
+    a->nalt = 0;
+}
+
+static bool same_int_part(const tame_model *m, const mpq_t *a, const mpq_t *b)
+{
+    int n = tame_model_nvars(m);
+    for (int j = 0; j < n; j++)
+        if (tame_model_var_is_int(m, j) && !mpq_equal(a[j], b[j]))
+            return false;
+    return true;
+}
+
+tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcptr z,
+                           const mpq_t xI[], int lp_budget, int max_alt, int cap, galt *out)
+{
+    memset(out, 0, sizeof *out);
+    out->complete = true;
+    int n = tame_model_nvars(m);
+    /* the relaxation with c.x <= z - constant + slack */
+    tame_model *r = tame_model_copy(m);
+    tame_linexpr e;
+    tame_linexpr_init(&e);
+    mpq_t c, zc, slack;
+    mpq_inits(c, zc, slack, NULL);
+    for (int j = 0; j < n; j++) {
+        tame_grad_cost(m, j, c);
+        if (mpq_sgn(c) != 0)
+            tame_linexpr_add_term(&e, j, c);
+    }
+    mpq_set(zc, tame_model_obj_constant(m));
+    if (tame_model_sense(m) == TAME_MAXIMIZE)
+        mpq_neg(zc, zc);
+    mpq_sub(zc, z, zc);
+    mpq_abs(slack, zc);
+    if (mpq_cmp_ui(slack, 1, 1) < 0)
+        mpq_set_ui(slack, 1, 1);
+    mpq_set_ui(c, 1, 10000000);
+    mpq_mul(slack, slack, c);
+    mpq_add(slack, slack, zc);
+    tame_status st = TAME_OK;
+    if (e.n > 0)
+        st = tame_model_add_row(r, "tie_", &e, NULL, slack, NULL);
+    tame_linexpr_done(&e);
+    double zd = tame_rat_get_double(z), ztol = 1e-6 * fmax(1.0, fabs(zd));
+    tame_lp *lp = NULL;
+    if (st == TAME_OK)
+        st = tame_lp_new(r, &lp);
+    stack s = {0, 0, n, NULL};
+    double *lb = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *lb);
+    double *ub = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *ub);
+    double *x = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *x);
+    mpq_t *xr = tame_grad_qvec(n);
+    for (int id = 0; st == TAME_OK && id < tame_tree_size(tree); id++) {
+        const tame_node *nd = tame_tree_node(tree, id);
+        if (nd->fate == TAME_FATE_BRANCHED || nd->fate == TAME_FATE_INFEASIBLE)
+            continue;
+        if ((nd->lp == TAME_NODE_LP_OPTIMAL || nd->lp == TAME_NODE_LP_CUTOFF) &&
+            nd->lp_value > zd + ztol)
+            continue;
+        tame_tree_node_box(tree, id, lb, ub);
+        push(&s, lb, ub);
+        out->leaves++;
+    }
+    while (st == TAME_OK && s.n > 0) {
+        box b = s.b[--s.n];
+        if (out->lps >= lp_budget) {
+            out->complete = false;
+            free(b.lb);
+            free(b.ub);
+            break;
+        }
+        for (int j = 0; j < n && st == TAME_OK; j++)
+            st = tame_lp_set_col_bounds(lp, j, b.lb[j], b.ub[j]);
+        tame_lp_status ls = TAME_LP_FAILED;
+        if (st == TAME_OK)
+            st = tame_lp_solve(lp, NULL, &ls);
+        out->lps++;
+        if (st == TAME_OK && ls != TAME_LP_OPTIMAL && ls != TAME_LP_INFEASIBLE &&
+            ls != TAME_LP_CUTOFF) {
+            tame_lp_reset_basis(lp);
+            st = tame_lp_solve(lp, NULL, &ls);
+            if (st == TAME_OK && ls != TAME_LP_OPTIMAL && ls != TAME_LP_INFEASIBLE)
+                out->complete = false;
+        }
+        if (st != TAME_OK || ls != TAME_LP_OPTIMAL) {
+            free(b.lb);
+            free(b.ub);
+            continue;
+        }
+        tame_lp_get_x(lp, x);
+        int frac = -1;
+        for (int j = 0; j < n && frac < 0; j++)
+            if (tame_model_var_is_int(m, j) && fabs(x[j] - nearbyint(x[j])) > 1e-6)
+                frac = j;
+        if (frac >= 0) {
+            double v = x[frac], keep = b.ub[frac];
+            b.ub[frac] = floor(v);
+            push(&s, b.lb, b.ub);
+            b.ub[frac] = keep;
+            b.lb[frac] = ceil(v);
+            push(&s, b.lb, b.ub);
+            free(b.lb);
+            free(b.ub);
+            continue;
+        }
+        for (int j = 0; j < n; j++)
+            mpq_set_d(xr[j], tame_model_var_is_int(m, j) ? nearbyint(x[j]) : 0.0);
+        bool known = same_int_part(m, xr, xI);
+        for (int k = 0; k < out->nalt && !known; k++)
+            known = same_int_part(m, xr, (const mpq_t *)out->alt[k]->x);
+        if (!known) {
+            fixlp *f = NULL;
+            st = tame_grad_fixlp(m, (const mpq_t *)xr, true, cap, &f);
+            if (st == TAME_OK && f->feasible && !f->unbounded && mpq_equal(f->z, z)) {
+                if (out->nalt >= max_alt) {
+                    out->complete = false;
+                    tame_grad_fixlp_free(&f);
+                    free(b.lb);
+                    free(b.ub);
+                    break;
+                }
+                out->alt = tame_xrealloc(out->alt, (size_t)out->nalt + 1, sizeof *out->alt);
+                out->alt[out->nalt++] = f;
+                f = NULL;
+            }
+            tame_grad_fixlp_free(&f);
+        }
+        /* split the box around the integral point */
+        for (int j = 0; j < n && st == TAME_OK; j++) {
+            if (!tame_model_var_is_int(m, j) || !(b.lb[j] < b.ub[j]))
+                continue;
+            double p = mpq_get_d(xr[j]), keepl = b.lb[j], keepu = b.ub[j];
+            if (p - 1 >= keepl) {
+                b.ub[j] = p - 1;
+                push(&s, b.lb, b.ub);
+            }
+            if (p + 1 <= keepu) {
+                b.ub[j] = keepu;
+                b.lb[j] = p + 1;
+                push(&s, b.lb, b.ub);
+            }
+            b.lb[j] = b.ub[j] = p;
+        }
+        free(b.lb);
+        free(b.ub);
+    }
+    for (int k = 0; k < s.n; k++) {
+        free(s.b[k].lb);
+        free(s.b[k].ub);
+    }
+    free(s.b);
+    tame_grad_qvec_free(&xr, n);
+    free(lb);
+    free(ub);
+    free(x);
+    tame_lp_free(&lp);
+    tame_model_unref(&r);
+    mpq_clears(c, zc, slack, NULL);
+    if (st != TAME_OK)
+        tame_grad_ties_done(out);
+    return st;
+}
