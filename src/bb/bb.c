@@ -32,19 +32,16 @@ double tame_bb_elapsed(const tame_bb *bb)
 /* }=== */
 /* {=== open-node queues (binary heaps keyed by a node order) === */
 
-int tame_nodesel_compare_bound(const tame_node *a, const tame_node *b)
+void tame_nodesel_key_bound(const tame_node *nd, double key[2])
 {
-    if (a->bound < b->bound)
-        return -1;
-    if (a->bound > b->bound)
-        return 1;
-    return a->id < b->id ? -1 : a->id > b->id;
+    key[0] = nd->bound;
+    key[1] = 0;
 }
 
-static void heap_init(tame_heap *h, int (*cmp)(const tame_node *, const tame_node *))
+static void heap_init(tame_heap *h, void (*key)(const tame_node *, double[2]))
 {
     memset(h, 0, sizeof *h);
-    h->cmp = cmp;
+    h->key = key;
 }
 
 static void heap_done(tame_heap *h)
@@ -67,45 +64,53 @@ static void heap_reserve(tame_heap *h, int nnodes)
     h->poscap = cap;
 }
 
-static bool heap_before(const tame_bb *bb, const tame_heap *h, int a, int b)
+static bool before(const tame_heap_entry *a, const tame_heap_entry *b)
 {
-    return h->cmp(NODE(bb, a), NODE(bb, b)) < 0;
+    if (a->k0 < b->k0)
+        return true;
+    if (a->k0 > b->k0)
+        return false;
+    if (a->k1 < b->k1)
+        return true;
+    if (a->k1 > b->k1)
+        return false;
+    return a->id < b->id;
 }
 
-static void heap_set(tame_heap *h, int k, int id)
+static void heap_set(tame_heap *h, int k, tame_heap_entry e)
 {
-    h->a[k] = id;
-    h->pos[id] = k;
+    h->a[k] = e;
+    h->pos[e.id] = k;
 }
 
-static void heap_up(const tame_bb *bb, tame_heap *h, int k)
+static void heap_up(tame_heap *h, int k)
 {
-    int id = h->a[k];
+    tame_heap_entry e = h->a[k];
     while (k > 0) {
         int p = (k - 1) / 2;
-        if (!heap_before(bb, h, id, h->a[p]))
+        if (!before(&e, &h->a[p]))
             break;
         heap_set(h, k, h->a[p]);
         k = p;
     }
-    heap_set(h, k, id);
+    heap_set(h, k, e);
 }
 
-static void heap_down(const tame_bb *bb, tame_heap *h, int k)
+static void heap_down(tame_heap *h, int k)
 {
-    int id = h->a[k];
+    tame_heap_entry e = h->a[k];
     for (;;) {
         int c = 2 * k + 1;
         if (c >= h->n)
             break;
-        if (c + 1 < h->n && heap_before(bb, h, h->a[c + 1], h->a[c]))
+        if (c + 1 < h->n && before(&h->a[c + 1], &h->a[c]))
             c++;
-        if (!heap_before(bb, h, h->a[c], id))
+        if (!before(&h->a[c], &e))
             break;
         heap_set(h, k, h->a[c]);
         k = c;
     }
-    heap_set(h, k, id);
+    heap_set(h, k, e);
 }
 
 static void heap_push(const tame_bb *bb, tame_heap *h, int id)
@@ -115,36 +120,43 @@ static void heap_push(const tame_bb *bb, tame_heap *h, int id)
         h->cap = h->cap ? 2 * h->cap : 64;
         h->a = tame_xrealloc(h->a, (size_t)h->cap, sizeof *h->a);
     }
-    heap_set(h, h->n++, id);
-    heap_up(bb, h, h->n - 1);
+    double k[2];
+    h->key(NODE(bb, id), k);
+    heap_set(h, h->n++, (tame_heap_entry){k[0], k[1], id});
+    heap_up(h, h->n - 1);
 }
 
-static void heap_remove(const tame_bb *bb, tame_heap *h, int id)
+static void heap_remove(tame_heap *h, int id)
 {
     if (id >= h->poscap || h->pos[id] < 0)
         return;
     int k = h->pos[id];
     h->pos[id] = -1;
-    int last = h->a[--h->n];
+    tame_heap_entry last = h->a[--h->n];
     if (k == h->n)
         return;
     heap_set(h, k, last);
-    heap_up(bb, h, k);
-    heap_down(bb, h, h->pos[last]);
+    heap_up(h, k);
+    heap_down(h, h->pos[last.id]);
 }
 
 static int heap_top(const tame_heap *h)
 {
-    return h->n ? h->a[0] : -1;
+    return h->n ? h->a[0].id : -1;
 }
 
-/* Re-orders h by a new comparison (the node selector changed between runs). */
-static void heap_resort(const tame_bb *bb, tame_heap *h,
-                        int (*cmp)(const tame_node *, const tame_node *))
+/* Re-keys h by another node order (the node selector changed between runs). */
+static void heap_rekey(const tame_bb *bb, tame_heap *h, void (*key)(const tame_node *, double[2]))
 {
-    h->cmp = cmp;
+    h->key = key;
+    for (int k = 0; k < h->n; k++) {
+        double kk[2];
+        key(NODE(bb, h->a[k].id), kk);
+        h->a[k].k0 = kk[0];
+        h->a[k].k1 = kk[1];
+    }
     for (int k = h->n / 2 - 1; k >= 0; k--)
-        heap_down(bb, h, k);
+        heap_down(h, k);
 }
 
 static void queue_push(tame_bb *bb, int id)
@@ -155,8 +167,8 @@ static void queue_push(tame_bb *bb, int id)
 
 static void queue_remove(tame_bb *bb, int id)
 {
-    heap_remove(bb, &bb->bound_heap, id);
-    heap_remove(bb, &bb->sel_heap, id);
+    heap_remove(&bb->bound_heap, id);
+    heap_remove(&bb->sel_heap, id);
 }
 
 /* }=== */
@@ -482,17 +494,60 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
     return TAME_OK;
 }
 
+/* Installs node id's stored basis. Code 3 (free or fixed nonbasic) is given as fixed: GLPK
+ * turns a nonbasic status that does not fit the bound type into the one that does, so the
+ * node's box is not needed here (tame_tree_node_basis restores the exact statuses). */
 static tame_status set_node_basis(tame_bb *bb, int id)
 {
-    TAME_TRY(tame_tree_node_basis(bb->tree, id, bb->rstat, bb->cstat));
+    const unsigned char *b = NODE(bb, id)->basis;
+    if (!b)
+        return tame_err_set(TAME_NOTFOUND, "node %d has no basis", id);
+    static const tame_basis_status decode[4] = {TAME_BASIC, TAME_AT_LOWER, TAME_AT_UPPER,
+                                                TAME_FIXED_NONBASIC};
+    int m = bb->prob.m, total = m + bb->prob.n;
+    for (int k = 0; k < total; k++) {
+        tame_basis_status s = decode[(b[k / 4] >> (2 * (k % 4))) & 3u];
+        if (k < m)
+            bb->rstat[k] = s;
+        else
+            bb->cstat[k - m] = s;
+    }
     return tame_lp_set_basis(bb->lp, bb->rstat, bb->cstat);
+}
+
+/* Node id's box into node_lb/node_ub: from the LP's bounds when they are its parent's box (the
+ * LP holds the parent's solve), else by walking the path (tame_tree_node_box). */
+static void node_box(tame_bb *bb, int id)
+{
+    const tame_node *nd = NODE(bb, id);
+    if (nd->parent < 0 || nd->parent != bb->lp_node || bb->probing || nd->propagated) {
+        tame_tree_node_box(bb->tree, id, bb->node_lb, bb->node_ub);
+        return;
+    }
+    size_t n = (size_t)bb->prob.n;
+    memcpy(bb->node_lb, bb->cur_lb, n * sizeof *bb->node_lb);
+    memcpy(bb->node_ub, bb->cur_ub, n * sizeof *bb->node_ub);
+    const tame_node *p = NODE(bb, nd->parent);
+    for (int k = 0; k < p->nfix; k++) {
+        const tame_fixing *f = &p->fix[k];
+        if (f->kind != TAME_FIX_REDCOST)
+            continue;
+        if (f->dir == TAME_DIR_DOWN)
+            bb->node_ub[f->var] = fmin(bb->node_ub[f->var], f->bound);
+        else
+            bb->node_lb[f->var] = fmax(bb->node_lb[f->var], f->bound);
+    }
+    if (nd->dir == TAME_DIR_DOWN)
+        bb->node_ub[nd->branch_var] = fmin(bb->node_ub[nd->branch_var], nd->branch_bound);
+    else
+        bb->node_lb[nd->branch_var] = fmax(bb->node_lb[nd->branch_var], nd->branch_bound);
 }
 
 /* Solves node id's LP: its box, the parent's basis (unless the LP holds it already), the
  * cutoff; one retry from scratch after a numerical failure. */
 static tame_status solve_node(tame_bb *bb, int id)
 {
-    tame_tree_node_box(bb->tree, id, bb->node_lb, bb->node_ub);
+    node_box(bb, id);
     if (bb->params.propagate && !NODE(bb, id)->propagated) {
         NODE(bb, id)->propagated = true;
         int row, sign;
@@ -1028,8 +1083,12 @@ tame_status tame_bb_branch(tame_bb *bb, int j, int *node)
                             tame_bb_status_str(bb->status));
     tame_node *nd = NODE(bb, id);
     if (nd->lp == TAME_NODE_LP_NONE && !proven_empty(nd) && !tame_bb_prunable(bb, nd->bound)) {
-        /* solve it (it stays open) to see whether j is fractional there */
-        TAME_TRY(solve_node(bb, id));
+        /* solve it (it stays open) to see whether j is fractional there; its bound and
+         * estimate change, so it takes a new place in the queues */
+        queue_remove(bb, id);
+        tame_status sst = solve_node(bb, id);
+        queue_push(bb, id);
+        TAME_TRY(sst);
         nd = NODE(bb, id);
     }
     if (nd->lp == TAME_NODE_LP_OPTIMAL && !tame_bb_prunable(bb, nd->bound)) {
@@ -1122,8 +1181,8 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
         bb->ps_sum[d] = tame_xcalloc(n1, sizeof *bb->ps_sum[d]);
         bb->ps_cnt[d] = tame_xcalloc(n1, sizeof *bb->ps_cnt[d]);
     }
-    heap_init(&bb->bound_heap, tame_nodesel_compare_bound);
-    heap_init(&bb->sel_heap, ns->compare);
+    heap_init(&bb->bound_heap, tame_nodesel_key_bound);
+    heap_init(&bb->sel_heap, ns->key);
     bb->user_selected = -1;
     bb->last = -1;
     bb->lp_node = -1;
@@ -1189,7 +1248,7 @@ tame_status tame_bb_params_put(tame_bb *bb, const tame_bb_params *p)
     bb->branch = br;
     if (ns != bb->nodesel) {
         bb->nodesel = ns;
-        heap_resort(bb, &bb->sel_heap, ns->compare);
+        heap_rekey(bb, &bb->sel_heap, ns->key);
     }
     /* a solve stopped by a limit may go on under new limits */
     if (limits_changed && (bb->status == TAME_BB_NODE_LIMIT || bb->status == TAME_BB_TIME_LIMIT ||

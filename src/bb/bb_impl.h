@@ -7,13 +7,19 @@
 #include "bb/tree_impl.h"
 #include "lp/lp.h"
 
-/* A binary heap of open node ids ordered by cmp; pos[id] is the slot of id or -1. */
+/* A binary heap of open nodes ordered by (key[0], key[1], id); the keys are copied into the
+ * entries so that comparisons touch no node. pos[id] is the slot of id or -1. */
+typedef struct tame_heap_entry {
+    double k0, k1;
+    int id;
+} tame_heap_entry;
+
 typedef struct tame_heap {
     int n, cap;
-    int *a;
+    tame_heap_entry *a;
     int *pos;
     int poscap;
-    int (*cmp)(const tame_node *a, const tame_node *b);
+    void (*key)(const tame_node *nd, double key[2]);
 } tame_heap;
 
 typedef struct probe_change {

@@ -3,4 +3,4 @@
 #include "bb/plugin.h"
 
 const tame_nodesel_ops tame_nodesel_best_ops = {
-    "best", "best bound first, ties by creation order", tame_nodesel_compare_bound, NULL};
+    "best", "best bound first, ties by creation order", tame_nodesel_key_bound, NULL};

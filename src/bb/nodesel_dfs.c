@@ -2,12 +2,11 @@
  * child (ties by smallest id). */
 #include "bb/plugin.h"
 
-static int compare(const tame_node *a, const tame_node *b)
+static void key(const tame_node *nd, double k[2])
 {
-    if (a->depth != b->depth)
-        return a->depth > b->depth ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
+    k[0] = -nd->depth;
+    k[1] = 0;
 }
 
-const tame_nodesel_ops tame_nodesel_dfs_ops = {"dfs", "depth first, down child first", compare,
+const tame_nodesel_ops tame_nodesel_dfs_ops = {"dfs", "depth first, down child first", key,
                                                NULL};

@@ -3,14 +3,11 @@
  * guess of the best solution in its subtree. Ties by bound, then by id. */
 #include "bb/plugin.h"
 
-static int compare(const tame_node *a, const tame_node *b)
+static void key(const tame_node *nd, double k[2])
 {
-    if (a->estimate < b->estimate)
-        return -1;
-    if (a->estimate > b->estimate)
-        return 1;
-    return tame_nodesel_compare_bound(a, b);
+    k[0] = nd->estimate;
+    k[1] = nd->bound;
 }
 
-const tame_nodesel_ops tame_nodesel_estimate_ops = {"estimate", "best estimate first", compare,
+const tame_nodesel_ops tame_nodesel_estimate_ops = {"estimate", "best estimate first", key,
                                                     NULL};

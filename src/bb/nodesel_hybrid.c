@@ -12,13 +12,10 @@
 
 #define PLUNGE_QUOT 0.25
 
-static int compare(const tame_node *a, const tame_node *b)
+static void key(const tame_node *nd, double k[2])
 {
-    if (a->estimate < b->estimate)
-        return -1;
-    if (a->estimate > b->estimate)
-        return 1;
-    return tame_nodesel_compare_bound(a, b);
+    k[0] = nd->estimate;
+    k[1] = nd->bound;
 }
 
 static bool is_open(const tame_node *nd)
@@ -73,4 +70,4 @@ static int select_node(tame_bb *bb)
 
 const tame_nodesel_ops tame_nodesel_hybrid_ops = {
     "hybrid", "plunge into children, then best bound (best estimate before a solution)",
-    compare, select_node};
+    key, select_node};

@@ -2,14 +2,15 @@
  * ops table, declare it in plugin.h and add it to node_selectors[] in bb_params.c. This
  * template is compiled but not registered.
  *
- * compare orders the open-node queue (< 0: a first) and must be a strict total order: break
- * ties by id so that solves repeat. select (optional) may pick another open node, for
- * example a child of the node processed last; returning -1 takes the head of the queue. */
+ * key places a node in the open-node queue (smaller key[0], then key[1], then id first).
+ * select (optional) may pick another open node, for example a child of the node processed
+ * last; returning -1 takes the head of the queue. */
 #include "bb/plugin.h"
 
-static int compare(const tame_node *a, const tame_node *b)
+static void key(const tame_node *nd, double k[2])
 {
-    return a->id < b->id ? -1 : a->id > b->id;
+    (void)nd;
+    k[0] = k[1] = 0; /* ties: creation order */
 }
 
 static int select_node(tame_bb *bb)
@@ -19,4 +20,4 @@ static int select_node(tame_bb *bb)
 }
 
 const tame_nodesel_ops tame_nodesel_template_ops = {"template", "creation order (a template)",
-                                                    compare, select_node};
+                                                    key, select_node};

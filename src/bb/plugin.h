@@ -42,9 +42,10 @@ extern const tame_branch_ops tame_branch_template_ops; /* not registered */
 
 typedef struct tame_nodesel_ops {
     const char *name, *desc;
-    /* Order of the open-node queue: < 0 when open node a should be processed before b.
-     * Must be a strict total order (break ties by id). */
-    int (*compare)(const tame_node *a, const tame_node *b);
+    /* The node's place in the open-node queue: nodes with the smaller key[0], then key[1],
+     * then id come first (a strict total order, so solves repeat). Keys are taken when a node
+     * enters the queue; a node's bound and estimate do not change while it waits there. */
+    void (*key)(const tame_node *nd, double key[2]);
     /* Optional: the next node, for example a child of the node just processed (plunging);
      * -1 takes the head of the queue. Must return an open node or -1. */
     int (*select)(tame_bb *bb);
@@ -56,8 +57,8 @@ extern const tame_nodesel_ops tame_nodesel_estimate_ops;
 extern const tame_nodesel_ops tame_nodesel_hybrid_ops;
 extern const tame_nodesel_ops tame_nodesel_template_ops; /* not registered */
 
-/* Best bound first, ties by id (the order of the bound queue). */
-int tame_nodesel_compare_bound(const tame_node *a, const tame_node *b);
+/* Best bound first, ties by id: key (bound, 0) (the order of the bound queue). */
+void tame_nodesel_key_bound(const tame_node *nd, double key[2]);
 
 /* }=== */
 /* {=== heuristics === */
