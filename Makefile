@@ -130,7 +130,7 @@ tour-tests: $(B)/tame
 # {=== reliability (issue 9): fuzz corpus replay, bad-input catalogue, pty test, valgrind ===
 # A fuzz target is one file tests/fuzz/fuzz_NAME.c (libFuzzer entry point); here it is linked
 # with tests/fuzz/replay.c and replays tests/fuzz/corpus/NAME and tests/fuzz/regress/NAME.
-# scripts/fuzz NAME SECONDS runs the real fuzzer (clang). docs/reliability.md has the rest.
+# scripts/fuzz NAME SECONDS runs the real fuzzer (clang). The README (Reliability) has the rest.
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/tests/fuzz/replay_%)
 REL_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))

@@ -2,7 +2,7 @@
 -- gives it two helpers (tour.exec: run a line as the REPL would; tour.capture: run a function
 -- with the output teed into a string) and calls tour.command(words...).
 --
--- A lesson is a Lua file lua/tour/<name>.lua returning a table (docs/tour.md):
+-- A lesson is a Lua file lua/tour/<name>.lua returning a table (README, The tour):
 --   { title = "...", needs = function() return ok, why end (optional),
 --     setup = {"line", ...} (optional: run quietly when the lesson starts),
 --     steps = { { say = "text",                 -- what the step explains
@@ -222,7 +222,7 @@ local function finish(def)
     local nxt = load_lesson(state.lesson + 1)
     out(string.format("Next: tour %d  (%s)", state.lesson + 1, nxt and nxt.title or "?"))
   else
-    out("That was the last lesson. docs/tour.md says how to write your own.")
+    out("That was the last lesson. The README (The tour) says how to write your own.")
   end
   state.lesson, state.def, state.step, state.pending = nil, nil, 0, nil
 end

@@ -132,7 +132,7 @@ const tame_cmd tame_cmds_ui[] = {
      "  pane, : opens a command line, ? lists the keys, q returns to tame>.\n"
      "  --print (or no terminal) prints the pane's content as text instead; --width N sets its\n"
      "  width, --bound draws the tree with the LP bound as vertical axis.\n"
-     "  Without a solver yet, lua tame.ui.demo() loads example views (see docs/ui.md).\n"
+     "  Without a solver yet, lua tame.ui.demo() loads example views (see the README, Panes).\n"
      "  example: view model",
      view_words},
     {NULL, 0, NULL, NULL, NULL, NULL}};

@@ -1,7 +1,7 @@
 /* tame.ui: the workbench's views from Lua, so that a pane can be tried (and tested) before the
  * solver that feeds it exists, and so that Lua-side solvers can show their trees:
  *   tame.ui.demo("tree"|"cuts"|"dual"|"all")    the MATH.md examples (ui/demo.h)
- *   tame.ui.tree{...}  tame.ui.cuts{...}  tame.ui.dual{...}   a view from a table (docs/ui.md)
+ *   tame.ui.tree{...}  tame.ui.cuts{...}  tame.ui.dual{...}   a view from a table (README, Panes)
  *   tame.ui.clear("tree"|"cuts"|"dual"|"all")
  *   tame.ui.text(pane, {width=, height=, layout="bound"})  what `view PANE --print` prints
  *   tame.ui.screen(pane, keys, {width=, height=})  the workbench drawn headless after keys
