@@ -28,7 +28,10 @@ if tame.bnn and tame.dataset then
   if ok then
     xor = tame.bnn{layers = {2, 2, 1}}
     xor_data = ds
-    bnn_line = "\n  xor, xor_data   the 2-2-1 BNN and the XOR data (7.3): =xor:train(xor_data).objective"
+    xor:use()   -- the bnn commands act on it: show bnn, bnn train, bnn rules
+    ds:use()
+    bnn_line = "\n  xor, xor_data   the 2-2-1 BNN and the XOR data (7.3), current for the bnn commands:"
+      .. "\n                  bnn train, then bnn rules (or =xor:train(xor_data).objective)"
   end
 end
 

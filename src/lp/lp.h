@@ -170,6 +170,16 @@ tame_status tame_lp_glpk_intopt(const tame_lp *lp, const tame_glpk_mip_params *p
 
 /* }=== */
 
+/* {=== MathProg isolation (reliability, issue 9) === */
+
+/* tame_lp_read translates a .mod file in a forked child process (on, the default): an
+ * internal error of GLPK's translator then costs nothing but the read, and Ctrl-C stops it.
+ * Off, it runs in this process (an internal error resets the LP engine); for fuzzing, where a
+ * fork costs far more than a small model. */
+void tame_lp_set_mathprog_isolation(bool on);
+
+/* }=== */
+
 /* {=== limits on numbers (reliability, issue 9) === */
 
 /* The largest magnitude a number may have when it goes from a model into the LP engine:

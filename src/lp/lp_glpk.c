@@ -1081,8 +1081,17 @@ static void __attribute__((noreturn)) child_read(int fd, const char *path, const
     _exit(0); /* no atexit handlers, no flushing of the parent's buffers */
 }
 
+static bool isolate_mathprog = true;
+
+void tame_lp_set_mathprog_isolation(bool on)
+{
+    isolate_mathprog = on;
+}
+
 static tame_status read_in_child(const char *path, const char *datafile, tame_model **out)
 {
+    if (!isolate_mathprog)
+        return read_here(path, datafile, FMT_MOD, out);
     int fds[2];
     if (pipe(fds) != 0)
         return tame_err_set(TAME_IO, "%s: cannot start the reader: %s", path, strerror(errno));

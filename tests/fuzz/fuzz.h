@@ -48,4 +48,8 @@ const char *fuzz_write_input(const uint8_t *data, size_t size, const char *ext);
  * reader must guarantee (see util.c). Used by the mps, lp and mathprog targets. */
 void fuzz_read_model(const uint8_t *data, size_t size, const char *ext);
 
+/* The same checks, except that a GLPK reset (TAME_LPFATAL) is returned instead of failing,
+ * for a caller that then tries another way; any other status is checked as above. */
+tame_status fuzz_read_model_status(const uint8_t *data, size_t size, const char *ext);
+
 #endif
