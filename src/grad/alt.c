@@ -94,18 +94,25 @@ tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcpt
     double *ub = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *ub);
     double *x = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *x);
     mpq_t *xr = tame_grad_qvec(n);
-    for (int id = 0; st == TAME_OK && id < tame_tree_size(tree); id++) {
-        const tame_node *nd = tame_tree_node(tree, id);
-        if (nd->fate == TAME_FATE_BRANCHED || nd->fate == TAME_FATE_INFEASIBLE)
-            continue;
-        if ((nd->lp == TAME_NODE_LP_OPTIMAL || nd->lp == TAME_NODE_LP_CUTOFF) &&
-            nd->lp_value > zd + ztol)
-            continue;
-        tame_tree_node_box(tree, id, lb, ub);
-        push(&s, lb, ub);
-        out->leaves++;
-    }
-    while (st == TAME_OK && s.n > 0) {
+    /* the leaves are taken one at a time, so the stack holds one leaf's search only */
+    int next_leaf = 0, nodes = tame_tree_size(tree);
+    while (st == TAME_OK) {
+        if (s.n == 0) {
+            while (next_leaf < nodes) {
+                const tame_node *nd = tame_tree_node(tree, next_leaf++);
+                if (nd->fate == TAME_FATE_BRANCHED || nd->fate == TAME_FATE_INFEASIBLE)
+                    continue;
+                if ((nd->lp == TAME_NODE_LP_OPTIMAL || nd->lp == TAME_NODE_LP_CUTOFF) &&
+                    nd->lp_value > zd + ztol)
+                    continue;
+                tame_tree_node_box(tree, nd->id, lb, ub);
+                push(&s, lb, ub);
+                out->leaves++;
+                break;
+            }
+            if (s.n == 0)
+                break;
+        }
         box b = s.b[--s.n];
         if (out->lps >= lp_budget) {
             out->complete = false;

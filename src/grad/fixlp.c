@@ -117,6 +117,8 @@ void tame_grad_fixlp_free(fixlp **fp)
     mpq_clear(f->z);
     tame_grad_qvec_free(&f->x, f->n);
     tame_model_unref(&f->lpm);
+    tame_xbasis_free(&f->xb0);
+    free(f->st0);
     free(f->lrow);
     free(f->lcol);
     free(f->mrow);
@@ -631,8 +633,8 @@ tame_status tame_grad_fixlp(const tame_model *m, const mpq_t xI[], bool full, in
                 st = dual_bfs(f, bst, cap);
         }
     }
-    tame_xbasis_free(&b);
-    free(bst);
+    f->xb0 = b;
+    f->st0 = bst;
     if (st != TAME_OK) {
         tame_grad_fixlp_free(&f);
         return st;
@@ -657,6 +659,64 @@ void tame_grad_dir_done(gdir *d, int m, int n)
     tame_grad_qvec_free(&d->rhi, m);
     tame_grad_qvec_free(&d->clo, n);
     tame_grad_qvec_free(&d->chi, n);
+}
+
+/* The first basis stays primal feasible for small t > 0 along d: every nonbasic variable
+ * moves with the bound it sits at, the basic ones follow (tableau columns), and none that
+ * sits at a bound crosses it. A sufficient condition: false means "ask the LP". */
+static tame_status basis_feasible_along(const fixlp *f, const gdir *d, bool *ok)
+{
+    *ok = false;
+    if (!f->xb0)
+        return TAME_OK;
+    int lm = f->lm, T = lm + f->ln;
+    mpq_t *delta = tame_grad_qvec(T), *rate = tame_grad_qvec(T);
+    mpq_t mv, t;
+    mpq_inits(mv, t, NULL);
+    tame_status st = TAME_OK;
+    bool bad = false;
+    for (int q = 0; q < T && st == TAME_OK && !bad; q++) {
+        mpq_srcptr slo = q < lm ? d->rlo[f->lrow[q]] : d->clo[f->lcol[q - lm]];
+        mpq_srcptr shi = q < lm ? d->rhi[f->lrow[q]] : d->chi[f->lcol[q - lm]];
+        tame_basis_status s = f->st0[q];
+        if (s == TAME_BASIC || s == TAME_FREE_NONBASIC)
+            continue;
+        if (s == TAME_FIXED_NONBASIC && !mpq_equal(slo, shi)) {
+            bad = true; /* a fixed variable whose two bounds part: the LP decides */
+            break;
+        }
+        mpq_set(mv, s == TAME_AT_UPPER ? shi : slo);
+        if (mpq_sgn(mv) == 0)
+            continue;
+        st = tame_xbasis_tableau_col(f->xb0, q, rate);
+        for (int k = 0; k < T && st == TAME_OK; k++) {
+            if (f->st0[k] != TAME_BASIC || mpq_sgn(rate[k]) == 0)
+                continue;
+            mpq_mul(t, rate[k], mv);
+            mpq_add(delta[k], delta[k], t);
+        }
+    }
+    for (int k = 0; k < T && st == TAME_OK && !bad; k++) {
+        if (f->st0[k] != TAME_BASIC)
+            continue;
+        mpq_srcptr v = tame_xbasis_value(f->xb0, k), l = tame_xbasis_lower(f->xb0, k),
+                   u = tame_xbasis_upper(f->xb0, k);
+        mpq_srcptr slo = k < lm ? d->rlo[f->lrow[k]] : d->clo[f->lcol[k - lm]];
+        mpq_srcptr shi = k < lm ? d->rhi[f->lrow[k]] : d->chi[f->lcol[k - lm]];
+        if (l && mpq_equal(v, l)) {
+            mpq_sub(t, delta[k], slo);
+            bad = mpq_sgn(t) < 0;
+        }
+        if (!bad && u && mpq_equal(v, u)) {
+            mpq_sub(t, delta[k], shi);
+            bad = mpq_sgn(t) > 0;
+        }
+    }
+    *ok = st == TAME_OK && !bad;
+    mpq_clears(mv, t, NULL);
+    tame_grad_qvec_free(&delta, T);
+    tame_grad_qvec_free(&rate, T);
+    return st;
 }
 
 /* a bound b (moving by s t) against a fixed value v: still satisfied for small t > 0? */
@@ -694,6 +754,9 @@ tame_status tame_grad_fixlp_feasible_along(const tame_model *m, const fixlp *f, 
     }
     mpq_clears(act, ns, NULL);
     if (!*ok || f->ln == 0)
+        return TAME_OK;
+    TAME_TRY(basis_feasible_along(f, d, ok));
+    if (*ok)
         return TAME_OK;
     /* the LP part: maximise t over the LP with every side moved by t * shift */
     tame_model *aux = tame_model_new("domain");

@@ -687,8 +687,15 @@ static void tree_crosscheck(ctx *c)
     int na = 0;
     tame_dualfn_rhs(F, d);
     if (tame_dualfn_active(F, (const mpq_t *)d, idx, &na) != TAME_OK || na == 0) {
+        tame_dualval fb;
+        tame_dualval_init(&fb);
+        char b1[64] = "?";
+        if (tame_dualfn_eval(F, (const mpq_t *)d, &fb) == TAME_OK)
+            tame_dualval_fmt(&fb, b1, sizeof b1);
+        tame_dualval_done(&fb);
+        tame_grad_add_note(g, "tree dual F_BB: no finite active piece at b (F_BB(b) = %s; %s)",
+                           b1, tame_err_msg());
         tame_err_clear();
-        tame_grad_add_note(g, "tree dual F_BB: no finite active piece at b");
     } else {
         tame_sbuf b = TAME_SBUF_INIT;
         tame_sbuf_printf(&b, "tree dual F_BB at b: %d active piece%s (node", na, na > 1 ? "s" : "");

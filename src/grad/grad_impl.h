@@ -47,6 +47,8 @@ typedef struct fixlp {
     bool dual_ray;            /* D* is unbounded: some perturbation makes the LP infeasible */
     bool dual_capped;
     int nbases;               /* bases visited by both enumerations */
+    tame_xbasis *xb0;         /* the first optimal basis (NULL without continuous columns) */
+    tame_basis_status *st0;   /* its statuses, LP rows then LP columns */
 } fixlp;
 
 /* The fixed-integer LP of m (min form; no cut rows) at integer values xI[n] (entries of
@@ -73,8 +75,10 @@ tame_status tame_grad_fixlp_feasible_along(const tame_model *m, const fixlp *f, 
 /* }=== */
 /* {=== solving (solve.c) === */
 
-/* A deterministic solve of m (the tree duals' rules: best first, lowest-index branching,
- * both children solved, no heuristics, no fixing, pruning on the LP bound itself).
+/* A repeatable solve of m: our branch-and-bound with its default rules (reliability
+ * branching, hybrid selection, heuristics), except no reduced-cost fixing (its regions could
+ * hide ties), no propagation (the tree dual would get -inf pieces) and pruning on the LP
+ * bound itself (no objective lattice).
  * *status: 0 optimal, 1 infeasible, -1 unbounded. On optimal: z exact (by the fixed-integer
  * LP of the incumbent's integer part), xI[n] (initialised by the caller) the integer part,
  * *tree (may be NULL) a reference to the tree (tame_tree_unref). */
