@@ -441,7 +441,7 @@ tame_status tame_vf_eval(tame_vf *v, int npts, mpq_t *const pts[], const tame_vf
             if (st != TAME_OK)
                 break;
             double size;
-            bool grows;
+            bool grows = false;
             bool ok = !pb.empty && make_box(v, &pb, K, lo, hi, &size, &grows);
             anygrow = anygrow || grows;
             if (!ok) {
@@ -488,7 +488,7 @@ tame_status tame_vf_eval(tame_vf *v, int npts, mpq_t *const pts[], const tame_vf
         /* describe the box at the first point (the bounds of b) */
         if (npts > 0 && apply_point(v, (const mpq_t *)pts[0], &pb) == TAME_OK) {
             double size;
-            bool grows;
+            bool grows = false;
             make_box(v, &pb, K, lo, hi, &size, &grows);
             for (int k = 0; k < v->nint && k < 6; k++)
                 tame_sbuf_printf(&b, "%s%s in [%ld,%ld]", k ? ", " : "",
