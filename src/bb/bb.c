@@ -13,7 +13,7 @@
 #include "base/num.h"
 #include "bb/bb_impl.h"
 
-#define NODE(bb, id) (&(bb)->tree->nodes[(id)])
+#define NODE(bb, id) tame_tree_at((bb)->tree, (id))
 
 /* {=== clock === */
 
@@ -342,8 +342,8 @@ void tame_bb_emit(tame_bb *bb, tame_event_type type, int node, double value, int
 
 static double global_bound(const tame_bb *bb)
 {
-    int top = heap_top(&bb->bound_heap);
-    double b = top >= 0 ? NODE(bb, top)->bound : INFINITY;
+    /* the bound heap's key is the node's bound */
+    double b = bb->bound_heap.n ? bb->bound_heap.a[0].k0 : INFINITY;
     return bb->has_inc ? fmin(b, bb->inc) : b;
 }
 
@@ -1177,6 +1177,7 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->root_r = tame_xcalloc(n1, sizeof *bb->root_r);
     bb->rho = tame_xcalloc(m1, sizeof *bb->rho);
     bb->act = tame_xcalloc(m1, sizeof *bb->act);
+    bb->scratch = tame_xcalloc(n1, sizeof *bb->scratch);
     for (int d = 0; d < 2; d++) {
         bb->ps_sum[d] = tame_xcalloc(n1, sizeof *bb->ps_sum[d]);
         bb->ps_cnt[d] = tame_xcalloc(n1, sizeof *bb->ps_cnt[d]);
@@ -1212,7 +1213,8 @@ void tame_bb_free(tame_bb **pbb)
                       bb->cur_lb, bb->cur_ub, bb->rstat, bb->cstat, bb->x, bb->node_lb,
                       bb->node_ub, bb->cands, bb->ybuf, bb->dbuf, bb->root_r, bb->rho, bb->ps_sum[0],
                       bb->ps_sum[1], bb->ps_cnt[0], bb->ps_cnt[1], bb->probe_rstat,
-                      bb->probe_cstat, bb->pchg, bb->probe_x, bb->sol, bb->act, bb->event_msg};
+                      bb->probe_cstat, bb->pchg, bb->probe_x, bb->sol, bb->act, bb->scratch,
+                      bb->prop_queue, bb->prop_queued, bb->prop_fix, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
     heap_done(&bb->bound_heap);

@@ -75,6 +75,11 @@ const tame_bb_params *tame_bb_plugin_params(const tame_bb *bb)
     return &bb->params;
 }
 
+double *tame_bb_scratch(tame_bb *bb)
+{
+    return bb->scratch;
+}
+
 long tame_bb_node_iterations(const tame_bb *bb)
 {
     return bb->lp_iters;

@@ -59,8 +59,12 @@ struct tame_bb {
     int *cands, ncands;
 
     /* scratch */
-    double *ybuf, *dbuf, *rho, *sol, *act;
+    double *ybuf, *dbuf, *rho, *sol, *act, *scratch;
     double *root_r;             /* [n] the root LP's reduced costs (root reduced-cost fixing) */
+    int *prop_queue;            /* propagation scratch: a ring of rows, marks, tightenings */
+    char *prop_queued;
+    tame_fixing *prop_fix;
+    int prop_fix_cap;
 
     /* open nodes */
     tame_heap bound_heap;       /* always: best bound first */

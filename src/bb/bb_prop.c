@@ -158,17 +158,22 @@ bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, in
     int m = bb->prob.m;
     if (m == 0)
         return true;
-    prop_state ps = {bb, lb, ub, NULL, 0, 0, NULL, 0, 0, NULL};
-    ps.queue = tame_xmalloc((size_t)m * sizeof *ps.queue);
-    ps.queued = tame_xcalloc((size_t)m, 1);
-    const tame_node *nd = &bb->tree->nodes[id];
+    if (!bb->prop_queue) {
+        bb->prop_queue = tame_xmalloc((size_t)m * sizeof *bb->prop_queue);
+        bb->prop_queued = tame_xcalloc((size_t)m, 1);
+    }
+    /* the queue is empty between calls: every row taken out is unmarked, and a call that
+     * stops early unmarks what it leaves */
+    prop_state ps = {bb, lb, ub, bb->prop_fix, 0, bb->prop_fix_cap, bb->prop_queue, 0, 0,
+                     bb->prop_queued};
+    const tame_node *nd = tame_tree_at(bb->tree, id);
     if (nd->parent < 0) {
         for (int i = 0; i < m; i++)
             enqueue(&ps, i);
     } else {
         /* the parent's box was propagated: start from what changed since */
         enqueue_column(&ps, nd->branch_var);
-        const tame_node *p = &bb->tree->nodes[nd->parent];
+        const tame_node *p = tame_tree_at(bb->tree, nd->parent);
         for (int k = 0; k < p->nfix; k++)
             if (p->fix[k].kind == TAME_FIX_REDCOST)
                 enqueue_column(&ps, p->fix[k].var);
@@ -186,7 +191,7 @@ bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, in
         }
     }
     if (ps.nfix) {
-        tame_node *w = &bb->tree->nodes[id];
+        tame_node *w = tame_tree_at(bb->tree, id);
         tame_fixing *all = tame_tree_alloc(bb->tree, (size_t)(w->nfix + ps.nfix) * sizeof *all);
         if (w->nfix)
             memcpy(all, w->fix, (size_t)w->nfix * sizeof *all);
@@ -195,8 +200,12 @@ bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, in
         w->nfix += ps.nfix;
         bb->propagated += ps.nfix;
     }
-    free(ps.fix);
-    free(ps.queue);
-    free(ps.queued);
+    while (ps.qlen > 0) {
+        ps.queued[ps.queue[ps.qhead]] = 0;
+        ps.qhead = (ps.qhead + 1) % m;
+        ps.qlen--;
+    }
+    bb->prop_fix = ps.fix;
+    bb->prop_fix_cap = ps.cap;
     return feasible;
 }

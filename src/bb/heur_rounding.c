@@ -5,9 +5,7 @@
  * 2. Otherwise, nearest rounding of every fractional variable, kept if it checks out.
  * Submitted points are checked against bounds and rows (tame_bb_submit). */
 #include <math.h>
-#include <stdlib.h>
 
-#include "base/mem.h"
 #include "bb/plugin.h"
 
 static tame_status exec(tame_bb *bb, tame_heur_result *res)
@@ -19,7 +17,7 @@ static tame_status exec(tame_bb *bb, tame_heur_result *res)
     if (n == 0)
         return TAME_OK;
     const double *x = tame_bb_lp_x(bb);
-    double *y = tame_xmalloc((size_t)p->n * sizeof *y + 1);
+    double *y = tame_bb_scratch(bb);
     for (int j = 0; j < p->n; j++)
         y[j] = x[j];
     bool simple = true;
@@ -37,7 +35,6 @@ static tame_status exec(tame_bb *bb, tame_heur_result *res)
             y[cands[k]] = nearbyint(x[cands[k]]);
     bool improved = false;
     tame_status st = tame_bb_submit(bb, y, "rounding", &improved);
-    free(y);
     *res = improved ? TAME_HEUR_FOUND : TAME_HEUR_DIDNOTFIND;
     return st;
 }

@@ -140,6 +140,8 @@ int tame_bb_plugin_last_node(const tame_bb *bb);
 double tame_bb_global_bound(const tame_bb *bb);
 /* Node id (borrowed, see tame_tree_node). */
 const tame_node *tame_bb_node(const tame_bb *bb, int id);
+/* A scratch array of n doubles for the plugin being called (overwritten by the next). */
+double *tame_bb_scratch(tame_bb *bb);
 /* Simplex iterations spent in node LPs, and in diving LPs. */
 long tame_bb_node_iterations(const tame_bb *bb);
 long tame_bb_dive_iterations(const tame_bb *bb);

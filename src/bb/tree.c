@@ -89,7 +89,9 @@ void tame_tree_unref(tame_tree **t)
     }
     tame_model_unref(&tr->model);
     tame_event_log_done(&tr->events);
-    free(tr->nodes);
+    for (int k = 0; k < tr->nchunks; k++)
+        free(tr->chunks[k]);
+    free(tr->chunks);
     free(tr->lb0);
     free(tr->ub0);
     free(tr->c);
@@ -114,25 +116,26 @@ int tame_tree_size(const tame_tree *t)
 
 const tame_node *tame_tree_node(const tame_tree *t, int id)
 {
-    return id >= 0 && id < t->n ? &t->nodes[id] : NULL;
+    return id >= 0 && id < t->n ? tame_tree_at(t, id) : NULL;
 }
 
 tame_node *tame_tree_node_mut(tame_tree *t, int id)
 {
-    return &t->nodes[id];
+    return tame_tree_at(t, id);
 }
 
 int tame_tree_add_node(tame_tree *t, int parent)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? 2 * t->cap : 64;
-        t->nodes = tame_xrealloc(t->nodes, (size_t)t->cap, sizeof *t->nodes);
+    if (t->n == t->nchunks * TAME_TREE_CHUNK) {
+        t->chunks = tame_xrealloc(t->chunks, (size_t)t->nchunks + 1, sizeof *t->chunks);
+        t->chunks[t->nchunks++] = tame_xmalloc(TAME_TREE_CHUNK * sizeof **t->chunks);
     }
-    tame_node *nd = &t->nodes[t->n];
+    tame_node *nd = tame_tree_at(t, t->n);
+    const tame_node *pn = parent >= 0 ? tame_tree_at(t, parent) : NULL;
     memset(nd, 0, sizeof *nd);
     nd->id = t->n;
     nd->parent = parent;
-    nd->depth = parent >= 0 ? t->nodes[parent].depth + 1 : 0;
+    nd->depth = pn ? pn->depth + 1 : 0;
     nd->child = -1;
     nd->branch_var = -1;
     nd->dir = TAME_DIR_NONE;
@@ -141,11 +144,11 @@ int tame_tree_add_node(tame_tree *t, int parent)
     nd->fate = TAME_FATE_OPEN;
     nd->lp = TAME_NODE_LP_NONE;
     nd->lp_value = NAN;
-    nd->bound = parent >= 0 ? t->nodes[parent].bound : -INFINITY;
-    nd->estimate = parent >= 0 ? t->nodes[parent].estimate : -INFINITY;
+    nd->bound = pn ? pn->bound : -INFINITY;
+    nd->estimate = pn ? pn->estimate : -INFINITY;
     nd->order = -1;
     nd->time = NAN;
-    nd->dual_node = parent >= 0 ? t->nodes[parent].dual_node : -1;
+    nd->dual_node = pn ? pn->dual_node : -1;
     nd->farkas_margin = NAN;
     return t->n++;
 }
@@ -253,16 +256,20 @@ tame_status tame_tree_node_basis(const tame_tree *t, int id, tame_basis_status r
     return TAME_OK;
 }
 
-static void apply_fixings(const tame_node *nd, tame_fix_kind kind, double lb[], double ub[])
+/* Applies nd's tightenings: the propagated ones when `prop`, the reduced-cost ones when
+ * `redcost`. */
+static void apply_fixings(const tame_node *nd, bool prop, bool redcost, double lb[], double ub[])
 {
     for (int k = 0; k < nd->nfix; k++) {
         const tame_fixing *f = &nd->fix[k];
-        if (f->kind != kind)
+        if (f->kind == TAME_FIX_PROPAGATED ? !prop : !redcost)
             continue;
-        if (f->dir == TAME_DIR_DOWN)
-            ub[f->var] = fmin(ub[f->var], f->bound);
-        else
-            lb[f->var] = fmax(lb[f->var], f->bound);
+        if (f->dir == TAME_DIR_DOWN) {
+            if (f->bound < ub[f->var])
+                ub[f->var] = f->bound;
+        } else if (f->bound > lb[f->var]) {
+            lb[f->var] = f->bound;
+        }
     }
 }
 
@@ -271,15 +278,13 @@ static void box_of(const tame_tree *t, int id, bool own_propagated, double lb[],
     memcpy(lb, t->lb0, (size_t)t->nvars * sizeof *lb);
     memcpy(ub, t->ub0, (size_t)t->nvars * sizeof *ub);
     const tame_node *self = tame_tree_node(t, id);
-    for (const tame_node *nd = self; nd; nd = nd->parent >= 0 ? &t->nodes[nd->parent] : NULL) {
+    for (const tame_node *nd = self; nd; nd = nd->parent >= 0 ? tame_tree_at(t, nd->parent) : NULL) {
         if (nd->dir == TAME_DIR_DOWN)
             ub[nd->branch_var] = fmin(ub[nd->branch_var], nd->branch_bound);
         else if (nd->dir == TAME_DIR_UP)
             lb[nd->branch_var] = fmax(lb[nd->branch_var], nd->branch_bound);
-        if (nd != self || own_propagated)
-            apply_fixings(nd, TAME_FIX_PROPAGATED, lb, ub);
-        if (nd != self)
-            apply_fixings(nd, TAME_FIX_REDCOST, lb, ub);
+        if (nd->nfix)
+            apply_fixings(nd, nd != self || own_propagated, nd != self, lb, ub);
     }
 }
 
@@ -301,7 +306,7 @@ int tame_tree_node_path(const tame_tree *t, int id, int path[])
     int n = nd->depth + 1;
     for (int k = n - 1; k >= 0; k--) {
         path[k] = nd->id;
-        nd = nd->parent >= 0 ? &t->nodes[nd->parent] : NULL;
+        nd = nd->parent >= 0 ? tame_tree_at(t, nd->parent) : NULL;
     }
     return n;
 }
@@ -311,7 +316,7 @@ bool tame_tree_node_redcosts(const tame_tree *t, int id, double r[])
     const tame_node *nd = tame_tree_node(t, id);
     if (!nd || nd->dual_node < 0)
         return false;
-    const tame_node *src = &t->nodes[nd->dual_node];
+    const tame_node *src = tame_tree_at(t, nd->dual_node);
     if (!src->dual_feasible)
         return false;
     if (src->redcosts.n > 0) {
@@ -339,7 +344,7 @@ void tame_tree_count(const tame_tree *t, int counts[5])
     for (int k = 0; k < 5; k++)
         counts[k] = 0;
     for (int i = 0; i < t->n; i++)
-        counts[t->nodes[i].fate]++;
+        counts[tame_tree_at(t, i)->fate]++;
 }
 
 bool tame_tree_incumbent(const tame_tree *t, double *value, int *node, const double **x)
@@ -392,7 +397,7 @@ const tame_event_log *tame_tree_events(const tame_tree *t)
 
 size_t tame_tree_bytes(const tame_tree *t)
 {
-    return (size_t)t->n * sizeof *t->nodes + t->arena_used + (size_t)t->nproc * sizeof *t->proc +
+    return (size_t)t->n * sizeof(tame_node) + t->arena_used + (size_t)t->nproc * sizeof *t->proc +
            t->events.n * sizeof *t->events.ev;
 }
 

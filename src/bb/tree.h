@@ -31,8 +31,8 @@ const tame_model *tame_tree_model(const tame_tree *t);
 
 /* Number of nodes (root included). */
 int tame_tree_size(const tame_tree *t);
-/* Node `id`, or NULL when out of range. Borrowed: valid until the tree grows (the next
- * step of its solve); copy what you need to keep. */
+/* Node `id`, or NULL when out of range. Borrowed for the tree's lifetime (nodes never
+ * move), but an open node's fields change while its solve goes on. */
 const tame_node *tame_tree_node(const tame_tree *t, int id);
 
 /* The box [lb, ub] of node id, the one its LP was solved over: the model's bounds tightened

@@ -9,7 +9,7 @@
 #include "base/mem.h"
 #include "bb/tree_impl.h"
 
-#define NODE(t, id) (&(t)->nodes[(id)])
+#define NODE(t, id) tame_tree_at((t), (id))
 
 /* Node id's reduced costs (tame_tree_node_redcosts) as a sparse vector in fresh arrays
  * (free s->ind and s->val); empty when the node has none. */
@@ -104,8 +104,8 @@ void tame_tree_print(const tame_tree *t, FILE *out, int max_depth)
     int *size = tame_xcalloc((size_t)t->n, sizeof *size);
     for (int id = t->n - 1; id >= 0; id--) {
         size[id] += 1;
-        if (t->nodes[id].parent >= 0)
-            size[t->nodes[id].parent] += size[id];
+        if (NODE(t, id)->parent >= 0)
+            size[NODE(t, id)->parent] += size[id];
     }
     int *stack = tame_xmalloc((size_t)t->n * sizeof *stack);
     int sp = 0;

@@ -24,8 +24,9 @@ struct tame_tree {
     int *cbeg, *cind;        /* the matrix by columns, doubles (for r = c - y'A) */
     double *cval;
     double objstep;          /* see tame_tree_objective_step */
-    int n, cap;
-    tame_node *nodes;        /* [n]; ids are indices */
+    int n, nchunks;
+    tame_node **chunks;      /* nodes in blocks of TAME_TREE_CHUNK (they never move); id k is
+                                chunks[k / TAME_TREE_CHUNK][k % TAME_TREE_CHUNK] */
     tame_event_log events;
     tame_arena_block *arena;
     size_t arena_used;       /* bytes handed out (payloads), not counting block slack */
@@ -38,12 +39,21 @@ struct tame_tree {
     double *inc_x;           /* [nvars] when has_inc */
 };
 
+#define TAME_TREE_CHUNK_BITS 10
+#define TAME_TREE_CHUNK (1 << TAME_TREE_CHUNK_BITS)
+
+/* Node id (0 <= id < n), unchecked. */
+static inline tame_node *tame_tree_at(const tame_tree *t, int id)
+{
+    return &t->chunks[id >> TAME_TREE_CHUNK_BITS][id & (TAME_TREE_CHUNK - 1)];
+}
+
 /* A tree for model m (copied) with no nodes. */
 tame_tree *tame_tree_new(const tame_model *m);
 /* Appends a node with every field cleared (fate open, lp none, NAN values, no child) and
  * returns its id. */
 int tame_tree_add_node(tame_tree *t, int parent);
-/* Writable node (bb only). Valid until the next tame_tree_add_node. */
+/* Writable node (bb only). Nodes never move. */
 tame_node *tame_tree_node_mut(tame_tree *t, int id);
 /* Memory for node payloads that lives as long as the tree. */
 void *tame_tree_alloc(tame_tree *t, size_t bytes);
