@@ -76,9 +76,8 @@ tame_status tame_grad_fixlp_feasible_along(const tame_model *m, const fixlp *f, 
 /* {=== solving (solve.c) === */
 
 /* A repeatable solve of m: our branch-and-bound with its default rules (reliability
- * branching, hybrid selection, heuristics), except no reduced-cost fixing (its regions could
- * hide ties), no propagation (the tree dual would get -inf pieces) and pruning on the LP
- * bound itself (no objective lattice).
+ * branching, hybrid selection, heuristics, propagation, reduced-cost fixing), pruning on the
+ * LP bound itself (no objective lattice).
  * *status: 0 optimal, 1 infeasible, -1 unbounded. On optimal: z exact (by the fixed-integer
  * LP of the incumbent's integer part), xI[n] (initialised by the caller) the integer part,
  * *tree (may be NULL) a reference to the tree (tame_tree_unref). */
