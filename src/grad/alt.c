@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/interrupt.h"
 #include "base/mem.h"
 #include "grad/grad_impl.h"
 #include "lp/lp.h"
@@ -196,6 +197,10 @@ tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcpt
             if (!next_box(&it, lb, ub, &out->leaves))
                 break;
             push(&s, lb, ub);
+        }
+        if (tame_interrupt_pending()) {
+            st = tame_err_set(TAME_INTERRUPT, "interrupted while searching for ties");
+            break;
         }
         box b = s.b[--s.n];
         if (out->lps >= lp_budget) {
