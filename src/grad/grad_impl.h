@@ -46,7 +46,6 @@ typedef struct fixlp {
                                  that bound, else 0; both r_j when fixed l = u) */
     bool dual_ray;            /* D* is unbounded: some perturbation makes the LP infeasible */
     bool dual_capped;
-    int nbases;               /* bases visited by both enumerations */
     tame_xbasis *xb0;         /* the first optimal basis (NULL without continuous columns) */
     tame_basis_status *st0;   /* its statuses, LP rows then LP columns */
 } fixlp;
@@ -154,7 +153,6 @@ struct tame_grad {
     int nd;
     mpq_t *dF;               /* theta: grad_d F */
     char **dname;
-    tame_sbuf notes;         /* '\n'-separated */
     int nnotes;
     char **note;
     bool checked;
