@@ -4,12 +4,16 @@
  * branches on its lowest-index fractional integer column; an integral one is recorded when its
  * fixed-integer LP has the value z exactly, and its box is split around it (for the integer
  * columns in order: the earlier ones fixed at the point, this one below or above it), so the
- * search goes on without finding it again. The leaves of a tree solved without fixing cover
- * the root box, so a search that finishes has found every tie (up to max_alt). */
+ * search goes on without finding it again. The leaves of a tree together with the regions
+ * removed by reduced-cost fixing and by propagation cover the root box; propagated regions
+ * hold no feasible point, reduced-cost regions are searched when their certified bound does
+ * not exceed z (their bound exceeds the incumbent by at most the cutoff tolerance), so a
+ * search that finishes has found every tie (up to max_alt). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/interrupt.h"
 #include "base/mem.h"
 #include "grad/grad_impl.h"
 #include "lp/lp.h"
@@ -54,6 +58,95 @@ static bool same_int_part(const tame_model *m, const mpq_t *a, const mpq_t *b)
     return true;
 }
 
+/* The Lagrangian bound of certifying node c over box [lb, ub] (doubles; -inf when a needed
+ * bound is infinite): y.(the row side its sign selects) + sum_j r_j (the bound its sign
+ * selects). */
+static double region_bound(const tame_tree *t, int c, const double *lb, const double *ub)
+{
+    const tame_node *nd = tame_tree_node(t, c);
+    const tame_model *m = tame_tree_model(t);
+    if (!nd || !nd->dual_feasible)
+        return -INFINITY;
+    double v = 0;
+    for (int k = 0; k < nd->duals.n; k++) {
+        double y = nd->duals.val[k];
+        int i = nd->duals.ind[k];
+        double side = y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i);
+        v += y * side;
+    }
+    for (int k = 0; k < nd->redcosts.n; k++) {
+        double r = nd->redcosts.val[k];
+        int j = nd->redcosts.ind[k];
+        v += r * (r > 0 ? lb[j] : ub[j]);
+    }
+    return isnan(v) ? -INFINITY : v;
+}
+
+/* Iterates the boxes to search: the leaves whose LP value does not exceed z, then the regions
+ * removed by reduced-cost fixing whose certified bound does not exceed z (E_k = the node's
+ * box, its earlier fixings applied, the complement of fixing k). Returns false when done. */
+typedef struct boxiter {
+    const tame_tree *t;
+    int phase, node, fix;
+    double zd, ztol, zc;
+    double *lb, *ub, *rlb, *rub; /* the node's running box while its fixings are walked */
+    int n;
+} boxiter;
+
+static bool next_box(boxiter *it, double *lb, double *ub, int *leaves)
+{
+    int nodes = tame_tree_size(it->t);
+    while (it->phase == 0) {
+        if (it->node >= nodes) {
+            it->phase = 1;
+            it->node = 0;
+            it->fix = -1;
+            break;
+        }
+        const tame_node *nd = tame_tree_node(it->t, it->node++);
+        if (nd->fate == TAME_FATE_BRANCHED || nd->fate == TAME_FATE_INFEASIBLE)
+            continue;
+        if ((nd->lp == TAME_NODE_LP_OPTIMAL || nd->lp == TAME_NODE_LP_CUTOFF) &&
+            nd->lp_value > it->zd + it->ztol)
+            continue;
+        tame_tree_node_box(it->t, nd->id, lb, ub);
+        (*leaves)++;
+        return true;
+    }
+    while (it->node < nodes) {
+        const tame_node *nd = tame_tree_node(it->t, it->node);
+        if (it->fix < 0) {
+            tame_tree_node_box(it->t, nd->id, it->rlb, it->rub);
+            it->fix = 0;
+        }
+        if (it->fix >= nd->nfix) {
+            it->node++;
+            it->fix = -1;
+            continue;
+        }
+        const tame_fixing *f = &nd->fix[it->fix++];
+        if (f->kind != TAME_FIX_REDCOST)
+            continue;
+        memcpy(lb, it->rlb, (size_t)it->n * sizeof *lb);
+        memcpy(ub, it->rub, (size_t)it->n * sizeof *ub);
+        /* the region: the complement of this fixing; then the fixing joins the running box */
+        if (f->dir == TAME_DIR_DOWN) {
+            lb[f->var] = fmax(lb[f->var], f->bound + 1);
+            it->rub[f->var] = fmin(it->rub[f->var], f->bound);
+        } else {
+            ub[f->var] = fmin(ub[f->var], f->bound - 1);
+            it->rlb[f->var] = fmax(it->rlb[f->var], f->bound);
+        }
+        if (lb[f->var] > ub[f->var])
+            continue;
+        if (region_bound(it->t, f->cert_node, lb, ub) > it->zc + it->ztol)
+            continue;
+        (*leaves)++;
+        return true;
+    }
+    return false;
+}
+
 tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcptr z,
                            const mpq_t xI[], int lp_budget, int max_alt, int cap, galt *out)
 {
@@ -94,24 +187,20 @@ tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcpt
     double *ub = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *ub);
     double *x = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *x);
     mpq_t *xr = tame_grad_qvec(n);
-    /* the leaves are taken one at a time, so the stack holds one leaf's search only */
-    int next_leaf = 0, nodes = tame_tree_size(tree);
+    /* the boxes are taken one at a time, so the stack holds one box's search only */
+    double zcd = tame_rat_get_double(zc);
+    boxiter it = {tree, 0, 0, -1, zd, ztol, zcd, NULL, NULL, NULL, NULL, n};
+    it.rlb = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *it.rlb);
+    it.rub = tame_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *it.rub);
     while (st == TAME_OK) {
         if (s.n == 0) {
-            while (next_leaf < nodes) {
-                const tame_node *nd = tame_tree_node(tree, next_leaf++);
-                if (nd->fate == TAME_FATE_BRANCHED || nd->fate == TAME_FATE_INFEASIBLE)
-                    continue;
-                if ((nd->lp == TAME_NODE_LP_OPTIMAL || nd->lp == TAME_NODE_LP_CUTOFF) &&
-                    nd->lp_value > zd + ztol)
-                    continue;
-                tame_tree_node_box(tree, nd->id, lb, ub);
-                push(&s, lb, ub);
-                out->leaves++;
+            if (!next_box(&it, lb, ub, &out->leaves))
                 break;
-            }
-            if (s.n == 0)
-                break;
+            push(&s, lb, ub);
+        }
+        if (tame_interrupt_pending()) {
+            st = tame_err_set(TAME_INTERRUPT, "interrupted while searching for ties");
+            break;
         }
         box b = s.b[--s.n];
         if (out->lps >= lp_budget) {
@@ -201,6 +290,8 @@ tame_status tame_grad_ties(const tame_model *m, const tame_tree *tree, mpq_srcpt
     }
     free(s.b);
     tame_grad_qvec_free(&xr, n);
+    free(it.rlb);
+    free(it.rub);
     free(lb);
     free(ub);
     free(x);

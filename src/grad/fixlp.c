@@ -319,7 +319,6 @@ static tame_status primal_bfs(fixlp *f, const tame_basis_status *first, int cap)
             tame_err_clear();
             continue;
         }
-        f->nbases++;
         vertex(f, b, x);
         qlist_add(&f->prim, &f->nprim, x, f->n);
         for (int e = 0; e < T && st == TAME_OK; e++) {
@@ -472,7 +471,6 @@ static tame_status dual_bfs(fixlp *f, const tame_basis_status *first, int cap)
             tame_err_clear();
             continue;
         }
-        f->nbases++;
         dual_piece(f, b, cur);
         for (int k = 0; k < T && st == TAME_OK; k++) {
             if (cur[k] != TAME_BASIC)

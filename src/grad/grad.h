@@ -2,9 +2,10 @@
  * (MATH.md §4, §5, §6.6, §8.2).
  *
  * Everything is stated for the minimisation form (a max model's value V is -z there): z is
- * the optimal value, x* an optimal solution (the incumbent of a deterministic solve of our
+ * the optimal value, x* an optimal solution (the incumbent of a repeatable solve of our
  * branch-and-bound), x*_I its integer part. The fixed-integer LP
- *     U(theta) = c_I x*_I + min { c_C x_C : L - A_I x*_I <= A_C x_C <= U - A_I x*_I, l_C <= x_C <= u_C }
+ *     U(theta) = c_I x*_I + min { c_C x_C : L - A_I x*_I <= A_C x_C <= U - A_I x*_I,
+ *                                           l_C <= x_C <= u_C }
  * touches z from above (z <= U near theta, equality at theta) and equals z locally when x*_I
  * stays optimal. It is solved by GLPK and its basis re-derived exactly (exact/basis.h), so
  * x*, the row duals y and the reduced costs r are exact rationals.

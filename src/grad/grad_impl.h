@@ -46,7 +46,6 @@ typedef struct fixlp {
                                  that bound, else 0; both r_j when fixed l = u) */
     bool dual_ray;            /* D* is unbounded: some perturbation makes the LP infeasible */
     bool dual_capped;
-    int nbases;               /* bases visited by both enumerations */
     tame_xbasis *xb0;         /* the first optimal basis (NULL without continuous columns) */
     tame_basis_status *st0;   /* its statuses, LP rows then LP columns */
 } fixlp;
@@ -76,9 +75,8 @@ tame_status tame_grad_fixlp_feasible_along(const tame_model *m, const fixlp *f, 
 /* {=== solving (solve.c) === */
 
 /* A repeatable solve of m: our branch-and-bound with its default rules (reliability
- * branching, hybrid selection, heuristics), except no reduced-cost fixing (its regions could
- * hide ties), no propagation (the tree dual would get -inf pieces) and pruning on the LP
- * bound itself (no objective lattice).
+ * branching, hybrid selection, heuristics, propagation, reduced-cost fixing), pruning on the
+ * LP bound itself (no objective lattice).
  * *status: 0 optimal, 1 infeasible, -1 unbounded. On optimal: z exact (by the fixed-integer
  * LP of the incumbent's integer part), xI[n] (initialised by the caller) the integer part,
  * *tree (may be NULL) a reference to the tree (tame_tree_unref). */
@@ -155,7 +153,6 @@ struct tame_grad {
     int nd;
     mpq_t *dF;               /* theta: grad_d F */
     char **dname;
-    tame_sbuf notes;         /* '\n'-separated */
     int nnotes;
     char **note;
     bool checked;

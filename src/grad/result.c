@@ -87,7 +87,6 @@ void tame_grad_free(tame_grad **gp)
     for (int k = 0; k < g->nnotes; k++)
         free(g->note[k]);
     free(g->note);
-    tame_sbuf_done(&g->notes);
     free(g);
     *gp = NULL;
 }

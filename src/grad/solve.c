@@ -26,12 +26,8 @@ tame_status tame_grad_solve(const tame_model *m, int *status, mpq_t z, mpq_t xI[
     tame_model *base = tame_grad_base_model(m, NULL);
     tame_bb_params p;
     tame_bb_params_default(&p); /* repeatable: no decision depends on the clock */
-    p.redcost = false;   /* the leaves must cover the root box: ties are searched there */
-    p.propagate = false; /* the tree dual of the cross-check needs the leaves' own LPs: a
-                            region removed by propagation is a -inf piece on unbounded
-                            columns */
-    p.objint = false;  /* prune on the LP bound itself, so that the tree dual's pieces
-                          reach z at b */
+    p.objint = false; /* prune on the LP bound itself, so that the tree dual's pieces
+                         reach z at b */
     tame_bb *bb = NULL;
     tame_status st = tame_bb_new(base, &p, &bb);
     if (st == TAME_OK)

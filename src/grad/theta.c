@@ -112,6 +112,13 @@ tame_status tame_grad_theta(const tame_grad_opts *o, tame_grad **out)
         int unit, side;
         tame_dualfn_param_info(F, pidx[k], &pk, &unit, &side, NULL, 0);
         if (gmi) {
+            if (nk > MAX_KINKS_ENUM && pk != TAME_PARAM_Y && pk != TAME_PARAM_W) {
+                /* not every choice was tried: agreement of the two extremes proves nothing */
+                e->status = TAME_GRAD_SELECTION;
+                snprintf(e->why, sizeof e->why, "%d kinked units at d: only the all-right and "
+                         "all-left choices were tried", nk);
+                continue;
+            }
             for (int p = 1; p < g->npieces; p++)
                 if (!mpq_equal(g->piece[p][k], g->piece[0][k])) {
                     e->status = TAME_GRAD_SELECTION;
