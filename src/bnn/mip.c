@@ -23,6 +23,7 @@
 
 #include "base/mem.h"
 #include "bnn/bnn_impl.h"
+#include "grad/grad.h"
 
 /* {=== small helpers === */
 
@@ -176,6 +177,48 @@ static void layer1_bound(const tame_bnn *net, const tame_dataset *ds, int k, mpq
     mpq_set_den(out, s);
     mpq_canonicalize(out);
     mpz_clear(s);
+}
+
+/* Tells `grad data` where the training inputs are (MATH §6.6 G3): datum x<k>_<i> (example k,
+ * feature i, 1-based) is the coefficient of w_{i1j} in layer 1's rows of example k, for every
+ * neuron j: on_1_<j>_<k> and off_1_<j>_<k> for a hidden layer 1, out_<j>_<k> when layer 1 is the
+ * output layer. Those rows are scaled by the data's denominator den, so each position has
+ * scale den (d coefficient / d x = den). The big-M constants, which also depend on the data,
+ * are treated as fixed. */
+static tame_status attach_datamap(tame_model *m, const tame_bnn *net, const tame_dataset *ds,
+                                  const tame_bnn_mip_map *map)
+{
+    int K = tame_dataset_nrows(ds), N0 = net->sizes[0], N1 = net->sizes[1];
+    bool hidden = net->L > 1;
+    tame_grad_datamap *dm = tame_grad_datamap_new();
+    mpq_t den;
+    mpq_init(den);
+    mpq_set_si(den, (long)ds->den, 1);
+    char datum[64], row[64];
+    tame_status st = TAME_OK;
+    for (int k = 0; k < K && st == TAME_OK; k++)
+        for (int i = 0; i < N0 && st == TAME_OK; i++) {
+            snprintf(datum, sizeof datum, "x%d_%d", k + 1, i + 1);
+            for (int j = 0; j < N1 && st == TAME_OK; j++) {
+                const char *col = tame_model_var_name(m, map->w[1][i * N1 + j]);
+                for (int side = 0; side < (hidden ? 2 : 1) && st == TAME_OK; side++) {
+                    if (hidden)
+                        snprintf(row, sizeof row, "%s_1_%d_%d", side == 0 ? "on" : "off",
+                                 j + 1, k + 1);
+                    else
+                        snprintf(row, sizeof row, "out_%d_%d", j + 1, k + 1);
+                    if (tame_model_find_row(m, row) >= 0)
+                        st = tame_grad_datamap_add(dm, datum, row, col, den);
+                }
+            }
+        }
+    mpq_clear(den);
+    if (st != TAME_OK) {
+        tame_grad_datamap_free(&dm);
+        return st;
+    }
+    tame_grad_datamap_attach(m, dm);
+    return TAME_OK;
 }
 
 tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
@@ -469,6 +512,12 @@ tame_status tame_bnn_mip_build_map(const tame_bnn *net, const tame_dataset *ds,
     mpq_clears(lambda, one, zero, eps, M, Q, rhs, NULL);
     mpq_clears(bd.t1, bd.t2, bd.t3, NULL);
     tame_linexpr_done(&bd.e);
+    if (st != TAME_OK) {
+        tame_model_unref(&bd.m);
+        tame_bnn_mip_map_free(&map);
+        return st;
+    }
+    st = attach_datamap(bd.m, net, ds, map);
     if (st != TAME_OK) {
         tame_model_unref(&bd.m);
         tame_bnn_mip_map_free(&map);
