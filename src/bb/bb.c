@@ -548,6 +548,17 @@ static void node_box(tame_bb *bb, int id)
 static tame_status solve_node(tame_bb *bb, int id)
 {
     node_box(bb, id);
+    for (int j = 0; j < bb->prob.n; j++)
+        if (bb->node_lb[j] > bb->node_ub[j]) {
+            /* fractional bounds on an integer variable left no integer */
+            tame_node *nd = NODE(bb, id);
+            nd->empty_box = true;
+            nd->bound = INFINITY;
+            nd->estimate = INFINITY;
+            bb->x_node = -1;
+            bb->ncands = 0;
+            return TAME_OK;
+        }
     if (bb->params.propagate && !NODE(bb, id)->propagated) {
         NODE(bb, id)->propagated = true;
         int row, sign;
@@ -587,6 +598,37 @@ static tame_status solve_node(tame_bb *bb, int id)
     bb->lp_solves++;
     bb->lp_node = id;
     return record_lp(bb, id, st);
+}
+
+/* Fills child id's LP record from what strong branching at its parent proved (node.h,
+ * lp_from_sb) instead of solving its LP again. */
+static tame_status record_from_sb(tame_bb *bb, int id, const sb_capture *c)
+{
+    tame_tree *t = bb->tree;
+    tame_node *nd = NODE(bb, id);
+    nd->lp = node_lp_of(c->st);
+    nd->lp_from_sb = true;
+    nd->iterations = (int)c->iters;
+    nd->dual_feasible = c->dual_feasible;
+    if (c->dual_feasible) {
+        tame_tree_set_sparse(t, &nd->duals, c->y, bb->prob.m);
+        nd->dual_node = id;
+    }
+    nd->basis = tame_tree_pack_basis(t, c->rstat, c->cstat);
+    if (c->st == TAME_LP_CUTOFF) {
+        nd->lp_value = c->obj;
+        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, c->obj));
+        nd->estimate = c->obj;
+    } else {
+        nd->bound = INFINITY;
+        nd->estimate = INFINITY;
+        if (c->has_ray) {
+            tame_tree_set_sparse(t, &nd->farkas, c->rho, bb->prob.m);
+            nd->farkas_margin = c->margin;
+        }
+    }
+    tame_bb_emit(bb, TAME_EV_NODE_SOLVED, id, nd->lp_value, 0, NULL);
+    return TAME_OK;
 }
 
 /* Makes the LP hold node id's own final solution again (a node solved earlier, eager). */
@@ -683,9 +725,11 @@ static tame_status create_children(tame_bb *bb, int id, const tame_branch_result
         c->dir = k == 0 ? TAME_DIR_DOWN : TAME_DIR_UP;
         c->branch_value = v;
         c->branch_bound = k == 0 ? fl : fl + 1;
-        if (isfinite(sb[k]))
-            c->bound = fmax(c->bound, tame_bb_round_bound(bb, sb[k]));
+        /* a strong-branching value informs the estimate only: the bound used to prune must
+         * be certified by duals the record keeps (the parent's, until the child's LP runs) */
         c->estimate = fmax(child_estimate(bb, p, j, c->dir), c->bound);
+        if (isfinite(sb[k]))
+            c->estimate = fmax(c->estimate, sb[k]);
     }
     int d = p->depth + 1;
     if (d > bb->max_depth)
@@ -698,8 +742,13 @@ static tame_status create_children(tame_bb *bb, int id, const tame_branch_result
             TAME_TRY(solve_node(bb, kids[k]));
             queue_push(bb, kids[k]);
         } else if (dead[k]) {
-            /* strong branching proved it: solve it now so that it is decided at once */
-            TAME_TRY(solve_node(bb, kids[k]));
+            /* strong branching proved it: record that (or solve it when nothing was kept)
+             * so that it is decided at once */
+            const sb_capture *c = &bb->sbcap[k];
+            if (c->node == id && c->var == j && c->y)
+                TAME_TRY(record_from_sb(bb, kids[k], c));
+            else
+                TAME_TRY(solve_node(bb, kids[k]));
             TAME_TRY(process_node(bb, kids[k], -1));
         } else {
             queue_push(bb, kids[k]);
@@ -775,7 +824,7 @@ static void fix_by_redcost(tame_bb *bb, int id)
 /* Bound propagation proved the node's box empty before any LP. */
 static bool proven_empty(const tame_node *nd)
 {
-    return nd->lp == TAME_NODE_LP_NONE && nd->farkas.n > 0;
+    return nd->lp == TAME_NODE_LP_NONE && (nd->farkas.n > 0 || nd->empty_box);
 }
 
 /* Decides node id's fate (see bb.h); forced >= 0 branches on that variable. */
@@ -1193,6 +1242,7 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->last_bound = -INFINITY;
     bb->run_start = -1;
     bb->status = TAME_BB_READY;
+    bb->sbcap[0].node = bb->sbcap[1].node = -1;
     int root = tame_tree_add_node(bb->tree, -1);
     reserve_queues(bb);
     queue_push(bb, root);
@@ -1217,6 +1267,12 @@ void tame_bb_free(tame_bb **pbb)
                       bb->prop_queue, bb->prop_queued, bb->prop_fix, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
+    for (int d = 0; d < 2; d++) {
+        free(bb->sbcap[d].y);
+        free(bb->sbcap[d].rho);
+        free(bb->sbcap[d].rstat);
+        free(bb->sbcap[d].cstat);
+    }
     heap_done(&bb->bound_heap);
     heap_done(&bb->sel_heap);
     free(bb);

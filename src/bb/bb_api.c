@@ -177,6 +177,7 @@ tame_status tame_bb_probe_solve(tame_bb *bb, int iter_limit, tame_lp_status *st,
     long it0 = tame_lp_iterations(bb->lp);
     TAME_TRY(tame_lp_solve(bb->lp, &lpp, st));
     long its = tame_lp_iterations(bb->lp) - it0;
+    bb->last_probe_iters = its;
     if (bb->probe_kind == TAME_PROBE_STRONG) {
         bb->sb_solves++;
         bb->sb_iters += its;
@@ -200,6 +201,37 @@ tame_status tame_bb_probe_end(tame_bb *bb)
     TAME_TRY(tame_bb_probe_undo(bb, 0));
     bb->probing = false;
     return tame_bb_probe_reset_basis(bb);
+}
+
+/* Keeps what the LP just proved about the child of the current node in direction d on j. */
+static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double obj)
+{
+    sb_capture *c = &bb->sbcap[d];
+    int m = bb->prob.m, n = bb->prob.n;
+    if (!c->y) {
+        c->y = tame_xcalloc((size_t)m + 1, sizeof *c->y);
+        c->rho = tame_xcalloc((size_t)m + 1, sizeof *c->rho);
+        c->rstat = tame_xcalloc((size_t)m + 1, sizeof *c->rstat);
+        c->cstat = tame_xcalloc((size_t)n + 1, sizeof *c->cstat);
+    }
+    c->node = bb->cur;
+    c->var = j;
+    c->st = st;
+    c->obj = obj;
+    c->iters = bb->last_probe_iters;
+    c->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
+    if (c->dual_feasible)
+        tame_lp_get_row_duals(bb->lp, c->y);
+    tame_lp_get_basis(bb->lp, c->rstat, c->cstat);
+    c->has_ray = false;
+    if (st == TAME_LP_INFEASIBLE) {
+        tame_status fs = tame_lp_farkas(bb->lp, c->rho, &c->margin);
+        if (fs == TAME_LPFATAL)
+            return fs;
+        c->has_ray = fs == TAME_OK;
+        tame_err_clear();
+    }
+    return TAME_OK;
 }
 
 /* Strong branching on j: each child's LP from the node's basis, then back. */
@@ -231,10 +263,12 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
         case TAME_LP_CUTOFF:
             *out[d] = fmax(obj, tame_bb_lp_cutoff(bb));
             *dead[d] = true;
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_INFEASIBLE:
             *out[d] = INFINITY;
             *dead[d] = true;
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_ITLIM:
             /* the dual simplex started dual feasible: its objective bounds the child */

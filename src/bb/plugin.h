@@ -19,7 +19,7 @@
 typedef struct tame_branch_result {
     int var;            /* the variable to branch on (fractional integer); -1: none chosen */
     double down_bound;  /* lower bounds on the children's LPs known from strong branching */
-    double up_bound;    /* (-INFINITY when unknown) */
+    double up_bound;    /* (-INFINITY when unknown); they inform the children's estimates */
     bool down_dead;     /* strong branching proved the child infeasible or cut off: the */
     bool up_dead;       /* driver solves it at once so that it becomes a leaf */
 } tame_branch_result;

@@ -525,7 +525,8 @@ static void json_node(FILE *out, const tame_tree *t, const tame_node *nd)
     json_num(out, nd->bound);
     fputs(",\"estimate\":", out);
     json_num(out, nd->estimate);
-    fprintf(out, ",\"order\":%d,\"iterations\":%d,\"ii_sum\":", nd->order, nd->iterations);
+    fprintf(out, ",\"lp_from_sb\":%s,\"order\":%d,\"iterations\":%d,\"ii_sum\":",
+            nd->lp_from_sb ? "true" : "false", nd->order, nd->iterations);
     json_num(out, nd->ii_sum);
     fprintf(out, ",\"ii_count\":%d,\"dual_node\":", nd->ii_count);
     if (nd->dual_node >= 0)
