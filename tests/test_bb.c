@@ -92,7 +92,8 @@ static double leaf_phi(const tame_tree *t, int id)
     for (int k = 0; k < src->duals.n; k++) {
         int i = src->duals.ind[k];
         double y = src->duals.val[k];
-        v += y * (y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
+        if (fabs(y) > 1e-12) /* below: round-off of zero */
+            v += y * (y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
     }
     for (int j = 0; j < n; j++) {
         if (r[j] > 1e-9)

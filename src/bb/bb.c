@@ -425,6 +425,7 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
     int n = bb->prob.n, m = bb->prob.m;
     tame_node *nd = NODE(bb, id);
     nd->lp = node_lp_of(st);
+    nd->lp_from_sb = false;
     bool has_basis = st == TAME_LP_OPTIMAL || st == TAME_LP_CUTOFF || st == TAME_LP_INFEASIBLE;
     if (has_basis) {
         nd->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
@@ -606,6 +607,17 @@ static tame_status record_from_sb(tame_bb *bb, int id, const sb_capture *c)
 {
     tame_tree *t = bb->tree;
     tame_node *nd = NODE(bb, id);
+    if (c->st == TAME_LP_OPTIMAL || c->st == TAME_LP_ITLIM) {
+        /* not dead: the duals certify a bound for the child until its own LP runs */
+        nd->lp_from_sb = true;
+        nd->dual_feasible = true;
+        tame_tree_set_sparse(t, &nd->duals, c->y, bb->prob.m);
+        nd->dual_node = id;
+        nd->basis = tame_tree_pack_basis(t, c->rstat, c->cstat);
+        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, c->obj));
+        nd->estimate = fmax(nd->estimate, nd->bound);
+        return TAME_OK;
+    }
     nd->lp = node_lp_of(c->st);
     nd->lp_from_sb = true;
     nd->iterations = (int)c->iters;
@@ -741,17 +753,22 @@ static tame_status create_children(tame_bb *bb, int id, const tame_branch_result
         if (bb->params.eager) {
             TAME_TRY(solve_node(bb, kids[k]));
             queue_push(bb, kids[k]);
-        } else if (dead[k]) {
-            /* strong branching proved it: record that (or solve it when nothing was kept)
-             * so that it is decided at once */
-            const sb_capture *c = &bb->sbcap[k];
-            if (c->node == id && c->var == j && c->y)
-                TAME_TRY(record_from_sb(bb, kids[k], c));
-            else
-                TAME_TRY(solve_node(bb, kids[k]));
-            TAME_TRY(process_node(bb, kids[k], -1));
         } else {
-            queue_push(bb, kids[k]);
+            const sb_capture *c = &bb->sbcap[k];
+            bool kept = c->node == id && c->var == j && c->y;
+            if (dead[k]) {
+                /* strong branching proved it: record that (or solve it when nothing was
+                 * kept) so that it is decided at once */
+                if (kept)
+                    TAME_TRY(record_from_sb(bb, kids[k], c));
+                else
+                    TAME_TRY(solve_node(bb, kids[k]));
+                TAME_TRY(process_node(bb, kids[k], -1));
+            } else {
+                if (kept)
+                    TAME_TRY(record_from_sb(bb, kids[k], c));
+                queue_push(bb, kids[k]);
+            }
         }
     }
     return TAME_OK;
@@ -1242,7 +1259,7 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->last_bound = -INFINITY;
     bb->run_start = -1;
     bb->status = TAME_BB_READY;
-    bb->sbcap[0].node = bb->sbcap[1].node = -1;
+    bb->sbcap[0].node = bb->sbcap[1].node = bb->sbtmp[0].node = bb->sbtmp[1].node = -1;
     int root = tame_tree_add_node(bb->tree, -1);
     reserve_queues(bb);
     queue_push(bb, root);
@@ -1267,11 +1284,12 @@ void tame_bb_free(tame_bb **pbb)
                       bb->prop_queue, bb->prop_queued, bb->prop_fix, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
-    for (int d = 0; d < 2; d++) {
-        free(bb->sbcap[d].y);
-        free(bb->sbcap[d].rho);
-        free(bb->sbcap[d].rstat);
-        free(bb->sbcap[d].cstat);
+    for (int d = 0; d < 4; d++) {
+        sb_capture *c = d < 2 ? &bb->sbcap[d] : &bb->sbtmp[d - 2];
+        free(c->y);
+        free(c->rho);
+        free(c->rstat);
+        free(c->cstat);
     }
     heap_done(&bb->bound_heap);
     heap_done(&bb->sel_heap);

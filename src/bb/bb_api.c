@@ -206,7 +206,7 @@ tame_status tame_bb_probe_end(tame_bb *bb)
 /* Keeps what the LP just proved about the child of the current node in direction d on j. */
 static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double obj)
 {
-    sb_capture *c = &bb->sbcap[d];
+    sb_capture *c = &bb->sbtmp[d];
     int m = bb->prob.m, n = bb->prob.n;
     if (!c->y) {
         c->y = tame_xcalloc((size_t)m + 1, sizeof *c->y);
@@ -234,6 +234,16 @@ static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double 
     return TAME_OK;
 }
 
+void tame_bb_strong_keep(tame_bb *bb)
+{
+    for (int d = 0; d < 2; d++) {
+        sb_capture t = bb->sbcap[d];
+        bb->sbcap[d] = bb->sbtmp[d];
+        bb->sbtmp[d] = t;
+        bb->sbtmp[d].node = -1;
+    }
+}
+
 /* Strong branching on j: each child's LP from the node's basis, then back. */
 tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, double *up,
                                   bool *down_dead, bool *up_dead)
@@ -246,6 +256,7 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
         double lb = d == 0 ? bb->cur_lb[j] : ceil(v), ub = d == 0 ? floor(v) : bb->cur_ub[j];
         *dead[d] = false;
         *out[d] = val;
+        bb->sbtmp[d].node = -1;
         if (lb > ub) { /* the child is empty: dead without an LP */
             *out[d] = INFINITY;
             *dead[d] = true;
@@ -259,6 +270,7 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
         case TAME_LP_OPTIMAL:
             *out[d] = obj;
             tame_bb_pscost_update(bb, j, d ? TAME_DIR_UP : TAME_DIR_DOWN, d ? 1 - f : f, obj - val);
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_CUTOFF:
             *out[d] = fmax(obj, tame_bb_lp_cutoff(bb));
@@ -272,10 +284,15 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
             break;
         case TAME_LP_ITLIM:
             /* the dual simplex started dual feasible: its objective bounds the child */
-            if (tame_lp_is_dual_feasible(bb->lp) && isfinite(obj))
+            if (tame_lp_is_dual_feasible(bb->lp) && isfinite(obj)) {
                 *out[d] = fmax(val, obj);
+                TAME_TRY(capture(bb, d, j, st, obj));
+            } else {
+                bb->sbtmp[d].node = -1;
+            }
             break;
         default:
+            bb->sbtmp[d].node = -1;
             break;
         }
         TAME_TRY(tame_bb_probe_undo(bb, depth));

@@ -97,7 +97,8 @@ struct tame_bb {
     double ps_total[2];
     long ps_total_cnt[2];
 
-    sb_capture sbcap[2];        /* down, up */
+    sb_capture sbcap[2];        /* kept (tame_bb_strong_keep): down, up */
+    sb_capture sbtmp[2];        /* the last strong-branched candidate's */
 
     /* probing */
     bool probing;

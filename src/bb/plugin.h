@@ -180,6 +180,12 @@ tame_status tame_bb_probe_end(tame_bb *bb) TAME_NODISCARD;
 tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, double *up,
                                   bool *down_dead, bool *up_dead) TAME_NODISCARD;
 
+/* Keeps the certificates of the candidate strong-branched last (its children's dual-feasible
+ * duals and bases, Farkas rays): call it when that candidate becomes the one to branch on,
+ * so that its children start with certified bounds instead of their parent's (and a dead
+ * child needs no LP of its own). */
+void tame_bb_strong_keep(tame_bb *bb);
+
 /* Offers x [n] as a solution: integer variables are rounded, then bounds and rows are
  * checked (tolerance 1e-6 relative). When feasible and better than the incumbent it becomes
  * the incumbent (event INCUMBENT, `source` names the finder). *improved (may be NULL) says
