@@ -175,7 +175,8 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
     fprintf(out, "gap           %-10g relative gap to stop at (0: prove optimality)\n", p->gap);
     fprintf(out, "eager         %-10s solve both children when created (MATH.md 6.1 rules)\n",
             p->eager ? "on" : "off");
-    fprintf(out, "heuristics    %-10s rounding and diving\n", p->heuristics ? "on" : "off");
+    fprintf(out, "heuristics    %-10s rounding at every node; diving (dive_freq)\n",
+            p->heuristics ? "on" : "off");
     fprintf(out, "objint        %-10s round bounds to an integral objective's lattice\n",
             p->objint ? "on" : "off");
     fprintf(out, "cutoff        %-10s incumbent as the dual simplex's objective cutoff\n",

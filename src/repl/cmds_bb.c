@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lua.h>
+
 #include "base/log.h"
 #include "bb/bb.h"
 #include "repl/cmd.h"
@@ -93,6 +95,9 @@ static void print_steps(tame_session *s, int before, FILE *out)
 static tame_status finish(tame_session *s, tame_status st, FILE *out)
 {
     if (st == TAME_INTERRUPT) {
+        /* the solver took the Ctrl-C: drop the Lua hook it also armed, so that the pause is
+         * not reported a second time as an error */
+        lua_sethook(s->L, NULL, 0, 0);
         summary(s, out);
         fputs("paused: the tree is kept; solve resumes\n", out);
         return TAME_OK;
