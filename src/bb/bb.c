@@ -24,6 +24,19 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU seconds this solve used (all runs). */
+static double cpu_used(const tame_bb *bb)
+{
+    return bb->cpu_used + (bb->run_start >= 0 ? cpu_now() - bb->run_cpu_start : 0.0);
+}
+
 double tame_bb_elapsed(const tame_bb *bb)
 {
     return bb->time_used + (bb->run_start >= 0 ? now() - bb->run_start : 0.0);
@@ -930,7 +943,7 @@ static tame_status settle_unbounded(tame_bb *bb)
     tame_bb_params p = bb->params;
     p.eager = false;
     if (p.time_limit > 0)
-        p.time_limit = fmax(1e-3, p.time_limit - tame_bb_elapsed(bb));
+        p.time_limit = fmax(1e-3, p.time_limit - (p.cpu_clock ? cpu_used(bb) : tame_bb_elapsed(bb)));
     tame_bb *sub = NULL;
     tame_status st = tame_bb_new(z, &p, &sub);
     if (st == TAME_OK)
@@ -1003,7 +1016,7 @@ static bool limit_hit(tame_bb *bb)
         bb->status = TAME_BB_NODE_LIMIT;
         return true;
     }
-    if (p->time_limit > 0 && tame_bb_elapsed(bb) >= p->time_limit) {
+    if (p->time_limit > 0 && (p->cpu_clock ? cpu_used(bb) : tame_bb_elapsed(bb)) >= p->time_limit) {
         bb->status = TAME_BB_TIME_LIMIT;
         return true;
     }
@@ -1054,6 +1067,7 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
         return TAME_OK;
     bb->running = true;
     bb->run_start = now();
+    bb->run_cpu_start = cpu_now();
     bb->progress_last = bb->run_start;
     bb->event_st = TAME_OK;
     tame_status st = start(bb);
@@ -1100,6 +1114,7 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
     if (st == TAME_OK && bb->status == TAME_BB_READY)
         bb->status = TAME_BB_PAUSED;
     bb->time_used += now() - bb->run_start;
+    bb->cpu_used += cpu_now() - bb->run_cpu_start;
     bb->run_start = -1;
     bb->running = false;
     progress(bb, true);

@@ -45,6 +45,7 @@ typedef struct tame_bb_params {
                             "hybrid" (dive into a child, then best bound) */
     long node_limit;     /* processed nodes; 0: none */
     double time_limit;   /* seconds of solving (over all resumes); 0: none */
+    bool cpu_clock;      /* time_limit counts the process's CPU time instead of wall time */
     double gap;          /* stop once |incumbent - bound| <= gap (|incumbent| + 1e-10);
                             0: prove optimality */
     bool eager;          /* solve both children when they are created */

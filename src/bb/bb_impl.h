@@ -115,6 +115,7 @@ struct tame_bb {
     long fixings, propagated;
     double time_used;           /* seconds over finished runs */
     double run_start;           /* monotonic time at the start of the current run, or < 0 */
+    double cpu_used, run_cpu_start; /* the same in process CPU time */
 
     /* callbacks */
     tame_bb_event_fn event_fn;

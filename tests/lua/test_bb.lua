@@ -185,7 +185,7 @@ for _, fmt in ipairs{"dot", "vbc", "bak", "json"} do
 end
 
 -- bad input: one-line errors, nothing solved
-for _, bad in ipairs{{branch = "sideways"}, {select = 3}, {node_limit = -1}, {colour = "red"},
+for _, bad in ipairs{{branch = "sideways"}, {select = 3}, {node_limit = -1}, {colour = "red"}, {clock = "sundial"},
                      {cuts = "gomory"}, {rounds = 2}, {engine = "cplex"}} do
   local ok2, e2 = pcall(m.solve, m, bad)
   assert(not ok2 and e2:find("m:solve"), e2)
@@ -196,3 +196,5 @@ assert(not pcall(t.export, t, "/nonexistent/dir/t.json"))
 assert(not pcall(t.export, t, os.tmpname(), "svg"))
 assert(not pcall(tame.on, "node_eaten", print))
 assert(not pcall(tame.on, "incumbent", 3))
+-- a CPU-time limit (what scripts/bench-bb uses)
+assert(gr("7/3"):solve{clock = "cpu", time_limit = 30}.status == "optimal")
