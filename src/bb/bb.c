@@ -1081,7 +1081,11 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
             break;
         }
         if (steps >= 0 && *done >= steps) {
-            bb->status = TAME_BB_PAUSED;
+            /* the steps asked for are done; the tree may be exhausted as well */
+            if (pick_node(bb) >= 0)
+                bb->status = TAME_BB_PAUSED;
+            else
+                bb->status = bb->has_inc ? TAME_BB_OPTIMAL : TAME_BB_INFEASIBLE;
             break;
         }
         if (limits && limit_hit(bb))
