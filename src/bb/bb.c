@@ -1362,6 +1362,11 @@ bool tame_bb_is_stale(const tame_bb *bb, const tame_model *m)
     return m != bb->source || tame_model_version(m) != bb->source_version;
 }
 
+bool tame_bb_is_running(const tame_bb *bb)
+{
+    return bb->running;
+}
+
 tame_bb_status tame_bb_get_status(const tame_bb *bb)
 {
     return bb->status;

@@ -151,6 +151,10 @@ int tame_bb_next_node(tame_bb *bb);
  * read the node's fate. */
 tame_status tame_bb_branch(tame_bb *bb, int j, int *node) TAME_NODISCARD;
 
+/* True while solve/step/branch runs (an event callback is being called from inside it):
+ * the solve must not be freed or re-entered then. */
+bool tame_bb_is_running(const tame_bb *bb);
+
 /* The status of the last run (READY before any). */
 tame_bb_status tame_bb_get_status(const tame_bb *bb);
 

@@ -59,6 +59,8 @@ static tame_status current_solve(tame_session *s, FILE *out, bool *fresh)
     *fresh = false;
     TAME_TRY(need_model(s));
     tame_bb_params *p = tame_session_bb_params(s);
+    if (s->bb && tame_bb_is_running(s->bb))
+        return tame_err_set(TAME_BADARG, "the solver is busy (called from one of its own hooks)");
     if (s->bb && tame_bb_is_stale(s->bb, s->model)) {
         if (tame_bb_source(s->bb) == s->model)
             fprintf(out, "the model changed since the last solve: its tree is stale; starting a "
