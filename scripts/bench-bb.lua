@@ -1,4 +1,5 @@
 -- One solve for scripts/bench-bb: tame scripts/bench-bb.lua MODEL ENGINE SECONDS [GLPK]
+--   SECONDS: tame counts CPU time (clock = "cpu"); glp_intopt only knows wall time
 --   ENGINE: tame (our branch-and-bound, default settings) | glpk (glp_intopt)
 --   GLPK:   comma-separated glp_intopt settings: presolve,cuts,heuristics,
 --           branching=dth|first|mostfrac|pseudocost, backtrack=best|dfs|bfs|projection
@@ -7,6 +8,7 @@ local path, engine, limit, glpk = arg[1], arg[2], tonumber(arg[3]), arg[4] or ""
 assert(path and (engine == "tame" or engine == "glpk") and limit, "usage: MODEL ENGINE SECONDS [GLPK]")
 local m = tame.read(path)
 local opts = {time_limit = limit}
+if engine == "tame" then opts.clock = "cpu" end
 if engine == "glpk" then
   opts.engine = "glpk"
   local g = {presolve = false, cuts = false, heuristics = false}

@@ -76,6 +76,38 @@ static void deterministic_rules(tame_bb_params *p)
     p->heuristics = false;
 }
 
+/* phi_t(b) of MATH.md §6.1 for node id: its certifying duals (dual_node's y and r) over its
+ * own box, with the model's row bounds as the right-hand side. */
+static double leaf_phi(const tame_tree *t, int id)
+{
+    const tame_model *m = tame_tree_model(t);
+    const tame_node *nd = tame_tree_node(t, id);
+    const tame_node *src = tame_tree_node(t, nd->dual_node);
+    int n = tame_model_nvars(m);
+    double *lb = calloc((size_t)n, sizeof *lb), *ub = calloc((size_t)n, sizeof *ub);
+    double *r = calloc((size_t)n, sizeof *r);
+    tame_tree_node_box(t, id, lb, ub);
+    assert_true(tame_tree_node_redcosts(t, id, r));
+    double v = 0;
+    for (int k = 0; k < src->duals.n; k++) {
+        int i = src->duals.ind[k];
+        double y = src->duals.val[k];
+        if (fabs(y) > 1e-12) /* below: round-off of zero */
+            v += y * (y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
+    }
+    for (int j = 0; j < n; j++) {
+        if (r[j] > 1e-9)
+            v += r[j] * lb[j];
+        else if (r[j] < -1e-9)
+            v += r[j] * ub[j];
+    }
+    free(lb);
+    free(ub);
+    free(r);
+    return v + (tame_model_sense(m) == TAME_MAXIMIZE ? -1 : 1) *
+                   tame_rat_get_double(tame_model_obj_constant(m));
+}
+
 /* Invariants every finished or stopped solve must satisfy (issue 3, "Show"). */
 static void check_invariants(const tame_tree *t)
 {
@@ -106,6 +138,12 @@ static void check_invariants(const tame_tree *t)
             assert_true(has_inc);
             if (!(nd->bound >= inc - tol))
                 fail_msg("pruned node %d has bound %.17g < incumbent %.17g", id, nd->bound, inc);
+            /* its certificate: phi of its dual node's (y, r) over its box reaches the
+             * incumbent, up to the objective's lattice (MATH.md §6.1) */
+            double step = tame_tree_objective_step(t);
+            double phi = leaf_phi(t, id);
+            if (!(phi >= inc - (step > 0 ? step : 0) - 1e-6 * fmax(1.0, fabs(inc))))
+                fail_msg("pruned node %d: phi %.17g below incumbent %.17g", id, phi, inc);
         }
         if (nd->fate != TAME_FATE_OPEN)
             assert_true(nd->order >= 0);
@@ -176,6 +214,8 @@ static void test_math_7_1_tree_at_b_3_4(void **state)
     tame_bb_free(&bb);
     tame_model_unref(&m);
 }
+
+static void check_rays(const tame_tree *t);
 
 /* phi_t(d) of MATH.md §6.1 from node t's stored duals and box, for the one-row model. */
 static double phi(const tame_tree *t, int id, double d)
@@ -322,6 +362,7 @@ static void test_p0033_solves_to_3089(void **state)
         assert_near(st.incumbent, 3089, 1e-6 * 3089);
         assert_near(st.bound, 3089, 1e-6 * 3089);
         check_invariants(tame_bb_tree(bb));
+        check_rays(tame_bb_tree(bb));
         tame_bb_free(&bb);
     }
     tame_model_unref(&m);
@@ -512,7 +553,12 @@ static void check_rays(const tame_tree *t)
         double margin = farkas_margin(t, id);
         if (!(margin > 1e-9))
             fail_msg("node %d: Farkas margin %.17g", id, margin);
-        assert_near(margin, nd->farkas_margin, 1e-6 * fmax(1, fabs(margin)));
+        /* equal to the stored margin; larger when the ray came from strong branching over the
+         * parent's (wider) box */
+        if (nd->lp_from_sb)
+            assert_true(margin >= nd->farkas_margin * (1 - 1e-6) - 1e-9);
+        else
+            assert_near(margin, nd->farkas_margin, 1e-6 * fmax(1, fabs(margin)));
     }
 }
 
@@ -768,6 +814,52 @@ static void test_propagations_are_certified(void **state)
     }
 }
 
+/* GLPK's reduced costs (keep_redcosts) and the ones computed from the stored duals agree, and
+ * diving (off by default) finds the same optimum with the invariants intact. */
+static void test_redcosts_and_diving(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.keep_redcosts = true;
+    p.dive_freq = 1;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    tame_bb_stats st;
+    tame_bb_get_stats(bb, &st);
+    assert_int_equal(st.status, TAME_BB_OPTIMAL);
+    assert_near(st.incumbent, 3089, 1e-6 * 3089);
+    assert_true(st.dive_solves > 0);
+    const tame_tree *t = tame_bb_tree(bb);
+    check_invariants(t);
+    int n = tame_model_nvars(m), checked = 0;
+    double *kept = calloc((size_t)n, sizeof *kept), *computed = calloc((size_t)n, sizeof *computed);
+    for (int id = 0; id < tame_tree_size(t); id++) {
+        const tame_node *nd = tame_tree_node(t, id);
+        if (nd->dual_node != id || nd->redcosts.n == 0)
+            continue;
+        assert_true(tame_tree_node_redcosts(t, id, kept));
+        /* r = c - y'A from the stored duals and the model, as keep_redcosts off computes it */
+        for (int j = 0; j < n; j++)
+            computed[j] = tame_rat_get_double(tame_model_var_obj(m, j));
+        for (int k = 0; k < nd->duals.n; k++) {
+            const tame_linexpr *e = tame_model_row(m, nd->duals.ind[k]);
+            for (int q = 0; q < e->n; q++)
+                computed[e->ind[q]] -= nd->duals.val[k] * tame_rat_get_double(e->coef[q]);
+        }
+        for (int j = 0; j < n; j++)
+            assert_near(kept[j], computed[j], 1e-7 * fmax(1, fabs(kept[j])));
+        checked++;
+    }
+    assert_true(checked > 0);
+    free(kept);
+    free(computed);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 /* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
  * so they are repeatable). TAME_UPDATE_GOLDEN=1 rewrites the files (review the diff). */
 static void test_exports_match_golden(void **state)
@@ -829,6 +921,7 @@ int main(void)
         cmocka_unit_test(test_fixings_are_certified),
         cmocka_unit_test(test_propagations_are_certified),
         cmocka_unit_test(test_exports_match_golden),
+        cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);
 }

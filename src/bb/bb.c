@@ -24,6 +24,19 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU seconds this solve used (all runs). */
+static double cpu_used(const tame_bb *bb)
+{
+    return bb->cpu_used + (bb->run_start >= 0 ? cpu_now() - bb->run_cpu_start : 0.0);
+}
+
 double tame_bb_elapsed(const tame_bb *bb)
 {
     return bb->time_used + (bb->run_start >= 0 ? now() - bb->run_start : 0.0);
@@ -425,6 +438,7 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
     int n = bb->prob.n, m = bb->prob.m;
     tame_node *nd = NODE(bb, id);
     nd->lp = node_lp_of(st);
+    nd->lp_from_sb = false;
     bool has_basis = st == TAME_LP_OPTIMAL || st == TAME_LP_CUTOFF || st == TAME_LP_INFEASIBLE;
     if (has_basis) {
         nd->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
@@ -548,6 +562,17 @@ static void node_box(tame_bb *bb, int id)
 static tame_status solve_node(tame_bb *bb, int id)
 {
     node_box(bb, id);
+    for (int j = 0; j < bb->prob.n; j++)
+        if (bb->node_lb[j] > bb->node_ub[j]) {
+            /* fractional bounds on an integer variable left no integer */
+            tame_node *nd = NODE(bb, id);
+            nd->empty_box = true;
+            nd->bound = INFINITY;
+            nd->estimate = INFINITY;
+            bb->x_node = -1;
+            bb->ncands = 0;
+            return TAME_OK;
+        }
     if (bb->params.propagate && !NODE(bb, id)->propagated) {
         NODE(bb, id)->propagated = true;
         int row, sign;
@@ -587,6 +612,48 @@ static tame_status solve_node(tame_bb *bb, int id)
     bb->lp_solves++;
     bb->lp_node = id;
     return record_lp(bb, id, st);
+}
+
+/* Fills child id's LP record from what strong branching at its parent proved (node.h,
+ * lp_from_sb) instead of solving its LP again. */
+static tame_status record_from_sb(tame_bb *bb, int id, const sb_capture *c)
+{
+    tame_tree *t = bb->tree;
+    tame_node *nd = NODE(bb, id);
+    if (c->st == TAME_LP_OPTIMAL || c->st == TAME_LP_ITLIM) {
+        /* not dead: the duals certify a bound for the child until its own LP runs */
+        nd->lp_from_sb = true;
+        nd->dual_feasible = true;
+        tame_tree_set_sparse(t, &nd->duals, c->y, bb->prob.m);
+        nd->dual_node = id;
+        nd->basis = tame_tree_pack_basis(t, c->rstat, c->cstat);
+        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, c->obj));
+        nd->estimate = fmax(nd->estimate, nd->bound);
+        return TAME_OK;
+    }
+    nd->lp = node_lp_of(c->st);
+    nd->lp_from_sb = true;
+    nd->iterations = (int)c->iters;
+    nd->dual_feasible = c->dual_feasible;
+    if (c->dual_feasible) {
+        tame_tree_set_sparse(t, &nd->duals, c->y, bb->prob.m);
+        nd->dual_node = id;
+    }
+    nd->basis = tame_tree_pack_basis(t, c->rstat, c->cstat);
+    if (c->st == TAME_LP_CUTOFF) {
+        nd->lp_value = c->obj;
+        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, c->obj));
+        nd->estimate = c->obj;
+    } else {
+        nd->bound = INFINITY;
+        nd->estimate = INFINITY;
+        if (c->has_ray) {
+            tame_tree_set_sparse(t, &nd->farkas, c->rho, bb->prob.m);
+            nd->farkas_margin = c->margin;
+        }
+    }
+    tame_bb_emit(bb, TAME_EV_NODE_SOLVED, id, nd->lp_value, 0, NULL);
+    return TAME_OK;
 }
 
 /* Makes the LP hold node id's own final solution again (a node solved earlier, eager). */
@@ -683,9 +750,11 @@ static tame_status create_children(tame_bb *bb, int id, const tame_branch_result
         c->dir = k == 0 ? TAME_DIR_DOWN : TAME_DIR_UP;
         c->branch_value = v;
         c->branch_bound = k == 0 ? fl : fl + 1;
-        if (isfinite(sb[k]))
-            c->bound = fmax(c->bound, tame_bb_round_bound(bb, sb[k]));
+        /* a strong-branching value informs the estimate only: the bound used to prune must
+         * be certified by duals the record keeps (the parent's, until the child's LP runs) */
         c->estimate = fmax(child_estimate(bb, p, j, c->dir), c->bound);
+        if (isfinite(sb[k]))
+            c->estimate = fmax(c->estimate, sb[k]);
     }
     int d = p->depth + 1;
     if (d > bb->max_depth)
@@ -697,12 +766,22 @@ static tame_status create_children(tame_bb *bb, int id, const tame_branch_result
         if (bb->params.eager) {
             TAME_TRY(solve_node(bb, kids[k]));
             queue_push(bb, kids[k]);
-        } else if (dead[k]) {
-            /* strong branching proved it: solve it now so that it is decided at once */
-            TAME_TRY(solve_node(bb, kids[k]));
-            TAME_TRY(process_node(bb, kids[k], -1));
         } else {
-            queue_push(bb, kids[k]);
+            const sb_capture *c = &bb->sbcap[k];
+            bool kept = c->node == id && c->var == j && c->y;
+            if (dead[k]) {
+                /* strong branching proved it: record that (or solve it when nothing was
+                 * kept) so that it is decided at once */
+                if (kept)
+                    TAME_TRY(record_from_sb(bb, kids[k], c));
+                else
+                    TAME_TRY(solve_node(bb, kids[k]));
+                TAME_TRY(process_node(bb, kids[k], -1));
+            } else {
+                if (kept)
+                    TAME_TRY(record_from_sb(bb, kids[k], c));
+                queue_push(bb, kids[k]);
+            }
         }
     }
     return TAME_OK;
@@ -775,7 +854,7 @@ static void fix_by_redcost(tame_bb *bb, int id)
 /* Bound propagation proved the node's box empty before any LP. */
 static bool proven_empty(const tame_node *nd)
 {
-    return nd->lp == TAME_NODE_LP_NONE && nd->farkas.n > 0;
+    return nd->lp == TAME_NODE_LP_NONE && (nd->farkas.n > 0 || nd->empty_box);
 }
 
 /* Decides node id's fate (see bb.h); forced >= 0 branches on that variable. */
@@ -864,7 +943,7 @@ static tame_status settle_unbounded(tame_bb *bb)
     tame_bb_params p = bb->params;
     p.eager = false;
     if (p.time_limit > 0)
-        p.time_limit = fmax(1e-3, p.time_limit - tame_bb_elapsed(bb));
+        p.time_limit = fmax(1e-3, p.time_limit - (p.cpu_clock ? cpu_used(bb) : tame_bb_elapsed(bb)));
     tame_bb *sub = NULL;
     tame_status st = tame_bb_new(z, &p, &sub);
     if (st == TAME_OK)
@@ -937,7 +1016,7 @@ static bool limit_hit(tame_bb *bb)
         bb->status = TAME_BB_NODE_LIMIT;
         return true;
     }
-    if (p->time_limit > 0 && tame_bb_elapsed(bb) >= p->time_limit) {
+    if (p->time_limit > 0 && (p->cpu_clock ? cpu_used(bb) : tame_bb_elapsed(bb)) >= p->time_limit) {
         bb->status = TAME_BB_TIME_LIMIT;
         return true;
     }
@@ -988,6 +1067,7 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
         return TAME_OK;
     bb->running = true;
     bb->run_start = now();
+    bb->run_cpu_start = cpu_now();
     bb->progress_last = bb->run_start;
     bb->event_st = TAME_OK;
     tame_status st = start(bb);
@@ -1001,7 +1081,11 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
             break;
         }
         if (steps >= 0 && *done >= steps) {
-            bb->status = TAME_BB_PAUSED;
+            /* the steps asked for are done; the tree may be exhausted as well */
+            if (pick_node(bb) >= 0)
+                bb->status = TAME_BB_PAUSED;
+            else
+                bb->status = bb->has_inc ? TAME_BB_OPTIMAL : TAME_BB_INFEASIBLE;
             break;
         }
         if (limits && limit_hit(bb))
@@ -1034,6 +1118,7 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
     if (st == TAME_OK && bb->status == TAME_BB_READY)
         bb->status = TAME_BB_PAUSED;
     bb->time_used += now() - bb->run_start;
+    bb->cpu_used += cpu_now() - bb->run_cpu_start;
     bb->run_start = -1;
     bb->running = false;
     progress(bb, true);
@@ -1193,6 +1278,7 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->last_bound = -INFINITY;
     bb->run_start = -1;
     bb->status = TAME_BB_READY;
+    bb->sbcap[0].node = bb->sbcap[1].node = bb->sbtmp[0].node = bb->sbtmp[1].node = -1;
     int root = tame_tree_add_node(bb->tree, -1);
     reserve_queues(bb);
     queue_push(bb, root);
@@ -1217,6 +1303,13 @@ void tame_bb_free(tame_bb **pbb)
                       bb->prop_queue, bb->prop_queued, bb->prop_fix, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
+    for (int d = 0; d < 4; d++) {
+        sb_capture *c = d < 2 ? &bb->sbcap[d] : &bb->sbtmp[d - 2];
+        free(c->y);
+        free(c->rho);
+        free(c->rstat);
+        free(c->cstat);
+    }
     heap_done(&bb->bound_heap);
     heap_done(&bb->sel_heap);
     free(bb);
@@ -1267,6 +1360,11 @@ const tame_model *tame_bb_source(const tame_bb *bb)
 bool tame_bb_is_stale(const tame_bb *bb, const tame_model *m)
 {
     return m != bb->source || tame_model_version(m) != bb->source_version;
+}
+
+bool tame_bb_is_running(const tame_bb *bb)
+{
+    return bb->running;
 }
 
 tame_bb_status tame_bb_get_status(const tame_bb *bb)

@@ -45,6 +45,7 @@ typedef struct tame_bb_params {
                             "hybrid" (dive into a child, then best bound) */
     long node_limit;     /* processed nodes; 0: none */
     double time_limit;   /* seconds of solving (over all resumes); 0: none */
+    bool cpu_clock;      /* time_limit counts the process's CPU time instead of wall time */
     double gap;          /* stop once |incumbent - bound| <= gap (|incumbent| + 1e-10);
                             0: prove optimality */
     bool eager;          /* solve both children when they are created */
@@ -149,6 +150,10 @@ int tame_bb_next_node(tame_bb *bb);
  * decides the node (infeasible, pruned, integral), that fate stands and nothing is branched:
  * read the node's fate. */
 tame_status tame_bb_branch(tame_bb *bb, int j, int *node) TAME_NODISCARD;
+
+/* True while solve/step/branch runs (an event callback is being called from inside it):
+ * the solve must not be freed or re-entered then. */
+bool tame_bb_is_running(const tame_bb *bb);
 
 /* The status of the last run (READY before any). */
 tame_bb_status tame_bb_get_status(const tame_bb *bb);

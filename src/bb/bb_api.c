@@ -177,6 +177,7 @@ tame_status tame_bb_probe_solve(tame_bb *bb, int iter_limit, tame_lp_status *st,
     long it0 = tame_lp_iterations(bb->lp);
     TAME_TRY(tame_lp_solve(bb->lp, &lpp, st));
     long its = tame_lp_iterations(bb->lp) - it0;
+    bb->last_probe_iters = its;
     if (bb->probe_kind == TAME_PROBE_STRONG) {
         bb->sb_solves++;
         bb->sb_iters += its;
@@ -202,6 +203,47 @@ tame_status tame_bb_probe_end(tame_bb *bb)
     return tame_bb_probe_reset_basis(bb);
 }
 
+/* Keeps what the LP just proved about the child of the current node in direction d on j. */
+static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double obj)
+{
+    sb_capture *c = &bb->sbtmp[d];
+    int m = bb->prob.m, n = bb->prob.n;
+    if (!c->y) {
+        c->y = tame_xcalloc((size_t)m + 1, sizeof *c->y);
+        c->rho = tame_xcalloc((size_t)m + 1, sizeof *c->rho);
+        c->rstat = tame_xcalloc((size_t)m + 1, sizeof *c->rstat);
+        c->cstat = tame_xcalloc((size_t)n + 1, sizeof *c->cstat);
+    }
+    c->node = bb->cur;
+    c->var = j;
+    c->st = st;
+    c->obj = obj;
+    c->iters = bb->last_probe_iters;
+    c->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
+    if (c->dual_feasible)
+        tame_lp_get_row_duals(bb->lp, c->y);
+    tame_lp_get_basis(bb->lp, c->rstat, c->cstat);
+    c->has_ray = false;
+    if (st == TAME_LP_INFEASIBLE) {
+        tame_status fs = tame_lp_farkas(bb->lp, c->rho, &c->margin);
+        if (fs == TAME_LPFATAL)
+            return fs;
+        c->has_ray = fs == TAME_OK;
+        tame_err_clear();
+    }
+    return TAME_OK;
+}
+
+void tame_bb_strong_keep(tame_bb *bb)
+{
+    for (int d = 0; d < 2; d++) {
+        sb_capture t = bb->sbcap[d];
+        bb->sbcap[d] = bb->sbtmp[d];
+        bb->sbtmp[d] = t;
+        bb->sbtmp[d].node = -1;
+    }
+}
+
 /* Strong branching on j: each child's LP from the node's basis, then back. */
 tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, double *up,
                                   bool *down_dead, bool *up_dead)
@@ -214,6 +256,7 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
         double lb = d == 0 ? bb->cur_lb[j] : ceil(v), ub = d == 0 ? floor(v) : bb->cur_ub[j];
         *dead[d] = false;
         *out[d] = val;
+        bb->sbtmp[d].node = -1;
         if (lb > ub) { /* the child is empty: dead without an LP */
             *out[d] = INFINITY;
             *dead[d] = true;
@@ -227,21 +270,29 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
         case TAME_LP_OPTIMAL:
             *out[d] = obj;
             tame_bb_pscost_update(bb, j, d ? TAME_DIR_UP : TAME_DIR_DOWN, d ? 1 - f : f, obj - val);
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_CUTOFF:
             *out[d] = fmax(obj, tame_bb_lp_cutoff(bb));
             *dead[d] = true;
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_INFEASIBLE:
             *out[d] = INFINITY;
             *dead[d] = true;
+            TAME_TRY(capture(bb, d, j, st, obj));
             break;
         case TAME_LP_ITLIM:
             /* the dual simplex started dual feasible: its objective bounds the child */
-            if (tame_lp_is_dual_feasible(bb->lp) && isfinite(obj))
+            if (tame_lp_is_dual_feasible(bb->lp) && isfinite(obj)) {
                 *out[d] = fmax(val, obj);
+                TAME_TRY(capture(bb, d, j, st, obj));
+            } else {
+                bb->sbtmp[d].node = -1;
+            }
             break;
         default:
+            bb->sbtmp[d].node = -1;
             break;
         }
         TAME_TRY(tame_bb_probe_undo(bb, depth));

@@ -22,6 +22,19 @@ typedef struct tame_heap {
     void (*key)(const tame_node *nd, double key[2]);
 } tame_heap;
 
+/* What strong branching learned about a child it proved dead (cut off or infeasible): kept
+ * so that the child's record is filled without solving its LP again. */
+typedef struct sb_capture {
+    int node, var;              /* the node that was branching, the variable; -1: none */
+    tame_lp_status st;
+    double obj;
+    long iters;
+    bool dual_feasible, has_ray;
+    double margin;
+    double *y, *rho;            /* [m] */
+    tame_basis_status *rstat, *cstat;
+} sb_capture;
+
 typedef struct probe_change {
     int j;
     double lb, ub; /* the bounds before the change */
@@ -84,6 +97,9 @@ struct tame_bb {
     double ps_total[2];
     long ps_total_cnt[2];
 
+    sb_capture sbcap[2];        /* kept (tame_bb_strong_keep): down, up */
+    sb_capture sbtmp[2];        /* the last strong-branched candidate's */
+
     /* probing */
     bool probing;
     tame_probe_kind probe_kind;
@@ -91,6 +107,7 @@ struct tame_bb {
     probe_change *pchg;
     int npchg, pchg_cap;
     double *probe_x;
+    long last_probe_iters;
 
     /* statistics */
     long processed, lp_solves, lp_iters, sb_solves, sb_iters, dive_solves, dive_iters;
@@ -98,6 +115,7 @@ struct tame_bb {
     long fixings, propagated;
     double time_used;           /* seconds over finished runs */
     double run_start;           /* monotonic time at the start of the current run, or < 0 */
+    double cpu_used, run_cpu_start; /* the same in process CPU time */
 
     /* callbacks */
     tame_bb_event_fn event_fn;

@@ -53,7 +53,7 @@ void tame_bb_params_default(tame_bb_params *p)
 }
 
 const char *const tame_bb_param_names[] = {
-    "branch", "select", "node_limit", "time_limit", "gap", "eager", "heuristics", "objint",
+    "branch", "select", "node_limit", "time_limit", "clock", "gap", "eager", "heuristics", "objint",
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
     "realtime", "cuts", "rounds", NULL};
 
@@ -122,6 +122,10 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
         return parse_long(name, v, 0, &p->node_limit);
     } else if (strcmp(name, "time_limit") == 0) {
         return parse_double(name, v, &p->time_limit);
+    } else if (strcmp(name, "clock") == 0) {
+        if (strcmp(v, "wall") != 0 && strcmp(v, "cpu") != 0)
+            return tame_err_set(TAME_BADARG, "clock: expected wall or cpu, found '%s'", v);
+        p->cpu_clock = strcmp(v, "cpu") == 0;
     } else if (strcmp(name, "gap") == 0) {
         return parse_double(name, v, &p->gap);
     } else if (strcmp(name, "eager") == 0) {
@@ -173,10 +177,13 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
     fprintf(out, "select        %-10s best|dfs|estimate|hybrid\n", p->select);
     fprintf(out, "node_limit    %-10ld nodes processed (0: none)\n", p->node_limit);
     fprintf(out, "time_limit    %-10g seconds (0: none)\n", p->time_limit);
+    fprintf(out, "clock         %-10s what time_limit counts: wall or cpu (this process's)\n",
+            p->cpu_clock ? "cpu" : "wall");
     fprintf(out, "gap           %-10g relative gap to stop at (0: prove optimality)\n", p->gap);
     fprintf(out, "eager         %-10s solve both children when created (MATH.md 6.1 rules)\n",
             p->eager ? "on" : "off");
-    fprintf(out, "heuristics    %-10s rounding and diving\n", p->heuristics ? "on" : "off");
+    fprintf(out, "heuristics    %-10s rounding at every node; diving (dive_freq)\n",
+            p->heuristics ? "on" : "off");
     fprintf(out, "objint        %-10s round bounds to an integral objective's lattice\n",
             p->objint ? "on" : "off");
     fprintf(out, "cutoff        %-10s incumbent as the dual simplex's objective cutoff\n",

@@ -80,6 +80,7 @@ static tame_status exec_lp(tame_bb *bb, tame_branch_result *res)
             if (st != TAME_OK)
                 break;
             if (dd || ud) {
+                tame_bb_strong_keep(bb);
                 res->var = j;
                 res->down_bound = down;
                 res->up_bound = up;
@@ -89,6 +90,7 @@ static tame_status exec_lp(tame_bb *bb, tame_branch_result *res)
             }
             double s = product(down - z, up - z);
             if (s > best) {
+                tame_bb_strong_keep(bb);
                 best = s;
                 res->var = j;
                 res->down_bound = down;

@@ -27,6 +27,7 @@ static tame_status exec_lp(tame_bb *bb, tame_branch_result *res)
         if (st != TAME_OK)
             break;
         if (dd || ud) {
+            tame_bb_strong_keep(bb);
             res->var = cands[k];
             res->down_bound = down;
             res->up_bound = up;
@@ -36,6 +37,7 @@ static tame_status exec_lp(tame_bb *bb, tame_branch_result *res)
         }
         double score = fmax(down - z, 1e-6) * fmax(up - z, 1e-6);
         if (score > best) {
+            tame_bb_strong_keep(bb);
             best = score;
             res->var = cands[k];
             res->down_bound = down;

@@ -117,6 +117,14 @@ typedef struct tame_node {
     const unsigned char *basis; /* final basis, 2 bits per variable, rows then columns
                             (tame_tree_node_basis unpacks it); NULL when not solved */
     bool propagated;     /* bound propagation ran on its box */
+    bool lp_from_sb;     /* its duals and basis (and, for a cut-off or infeasible child, its
+                            LP outcome) come from strong branching at the parent: an LP over
+                            the parent's box with only this node's branching bound, a
+                            relaxation of this node's box, so those dual-feasible duals (or
+                            that Farkas ray) certify this node's box too. With lp NONE they
+                            certify its bound until its own LP runs (then this is false). */
+    bool empty_box;      /* an integer variable's bounds admit no integer (fractional model
+                            bounds): infeasible without any LP or certificate */
     int nfix;            /* tightenings recorded at this node (tame_fixing): propagated ones
                             are part of its own box, reduced-cost ones apply to its children */
     tame_fixing *fix;

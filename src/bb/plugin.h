@@ -19,7 +19,7 @@
 typedef struct tame_branch_result {
     int var;            /* the variable to branch on (fractional integer); -1: none chosen */
     double down_bound;  /* lower bounds on the children's LPs known from strong branching */
-    double up_bound;    /* (-INFINITY when unknown) */
+    double up_bound;    /* (-INFINITY when unknown); they inform the children's estimates */
     bool down_dead;     /* strong branching proved the child infeasible or cut off: the */
     bool up_dead;       /* driver solves it at once so that it becomes a leaf */
 } tame_branch_result;
@@ -179,6 +179,12 @@ tame_status tame_bb_probe_end(tame_bb *bb) TAME_NODISCARD;
  * cut off. Children that finish update the pseudocosts. */
 tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, double *up,
                                   bool *down_dead, bool *up_dead) TAME_NODISCARD;
+
+/* Keeps the certificates of the candidate strong-branched last (its children's dual-feasible
+ * duals and bases, Farkas rays): call it when that candidate becomes the one to branch on,
+ * so that its children start with certified bounds instead of their parent's (and a dead
+ * child needs no LP of its own). */
+void tame_bb_strong_keep(tame_bb *bb);
 
 /* Offers x [n] as a solution: integer variables are rounded, then bounds and rows are
  * checked (tolerance 1e-6 relative). When feasible and better than the incumbent it becomes

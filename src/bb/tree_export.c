@@ -207,7 +207,7 @@ void tame_tree_print_node(const tame_tree *t, int id, FILE *out, int maxdual, bo
     for (int k = 0; k + 1 < len; k++)
         nfix += NODE(t, path[k])->nfix;
     if (nfix)
-        fprintf(out, "  fixings   %d reduced-cost fixings on the path (in the box)\n", nfix);
+        fprintf(out, "  fixings   %d tightenings recorded on the path (in the box)\n", nfix);
     free(path);
     if (nd->child >= 0) {
         const tame_node *c = NODE(t, nd->child);
@@ -216,10 +216,16 @@ void tame_tree_print_node(const tame_tree *t, int id, FILE *out, int maxdual, bo
                 var_name(t, c->branch_var), c->branch_bound + 1, var_name(t, c->branch_var),
                 c->branch_value);
     }
-    for (int k = 0; k < nd->nfix && (maxdual < 0 || k < maxdual); k++)
-        fprintf(out, "  fixing    %s %s %.10g for the children (certified by node %d)\n",
-                var_name(t, nd->fix[k].var), dir_op(nd->fix[k].dir), nd->fix[k].bound,
-                nd->fix[k].cert_node);
+    for (int k = 0; k < nd->nfix && (maxdual < 0 || k < maxdual); k++) {
+        const tame_fixing *f = &nd->fix[k];
+        if (f->kind == TAME_FIX_REDCOST)
+            fprintf(out, "  fixing    %s %s %.10g for the children (reduced costs of node %d)\n",
+                    var_name(t, f->var), dir_op(f->dir), f->bound, f->cert_node);
+        else
+            fprintf(out, "  fixing    %s %s %.10g propagated from row %s (in this box)\n",
+                    var_name(t, f->var), dir_op(f->dir), f->bound,
+                    tame_model_row_name(t->model, f->row));
+    }
     if (nd->dual_node >= 0 && nd->dual_node != id)
         fprintf(out, "  certified by the duals of node %d (its LP was not solved)\n", nd->dual_node);
     if (nd->dual_node == id) {
@@ -525,7 +531,8 @@ static void json_node(FILE *out, const tame_tree *t, const tame_node *nd)
     json_num(out, nd->bound);
     fputs(",\"estimate\":", out);
     json_num(out, nd->estimate);
-    fprintf(out, ",\"order\":%d,\"iterations\":%d,\"ii_sum\":", nd->order, nd->iterations);
+    fprintf(out, ",\"lp_from_sb\":%s,\"order\":%d,\"iterations\":%d,\"ii_sum\":",
+            nd->lp_from_sb ? "true" : "false", nd->order, nd->iterations);
     json_num(out, nd->ii_sum);
     fprintf(out, ",\"ii_count\":%d,\"dual_node\":", nd->ii_count);
     if (nd->dual_node >= 0)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lua.h>
+
 #include "base/log.h"
 #include "bb/bb.h"
 #include "cuts/cuts.h"
@@ -58,6 +60,8 @@ static tame_status current_solve(tame_session *s, FILE *out, bool *fresh)
     *fresh = false;
     TAME_TRY(need_model(s));
     tame_bb_params *p = tame_session_bb_params(s);
+    if (s->bb && tame_bb_is_running(s->bb))
+        return tame_err_set(TAME_BADARG, "the solver is busy (called from one of its own hooks)");
     if (s->bb && tame_bb_is_stale(s->bb, s->model)) {
         if (tame_bb_source(s->bb) == s->model)
             fprintf(out, "the model changed since the last solve: its tree is stale; starting a "
@@ -94,6 +98,9 @@ static void print_steps(tame_session *s, int before, FILE *out)
 static tame_status finish(tame_session *s, tame_status st, FILE *out)
 {
     if (st == TAME_INTERRUPT) {
+        /* the solver took the Ctrl-C: drop the Lua hook it also armed, so that the pause is
+         * not reported a second time as an error */
+        lua_sethook(s->L, NULL, 0, 0);
         summary(s, out);
         fputs("paused: the tree is kept; solve resumes\n", out);
         return TAME_OK;

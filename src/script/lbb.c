@@ -772,7 +772,8 @@ static int m_solve(lua_State *L)
         return luaL_error(L, "m:solve: %s", tame_err_msg());
     tame_lua_bb_attach(L, bb);
     tame_status st = tame_bb_solve(bb);
-    bool current = s && s->model == m;
+    /* the session's current solve, unless that one is running (m:solve from a hook) */
+    bool current = s && s->model == m && !(s->bb && tame_bb_is_running(s->bb));
     if (current)
         tame_session_set_bb(s, bb);
     if (st == TAME_OK || st == TAME_INTERRUPT) {

@@ -186,7 +186,7 @@ end
 
 -- bad input: one-line errors, nothing solved
 for _, bad in ipairs{{branch = "sideways"}, {select = 3}, {node_limit = -1}, {colour = "red"},
-                     {cuts = "lift"}, {rounds = 0}, {engine = "cplex"}} do
+                     {clock = "sundial"}, {cuts = "lift"}, {rounds = 0}, {engine = "cplex"}} do
   local ok2, e2 = pcall(m.solve, m, bad)
   assert(not ok2 and e2:find("m:solve"), e2)
 end
@@ -196,3 +196,27 @@ assert(not pcall(t.export, t, "/nonexistent/dir/t.json"))
 assert(not pcall(t.export, t, os.tmpname(), "svg"))
 assert(not pcall(tame.on, "node_eaten", print))
 assert(not pcall(tame.on, "incumbent", 3))
+-- a CPU-time limit (what scripts/bench-bb uses)
+assert(gr("7/3"):solve{clock = "cpu", time_limit = 30}.status == "optimal")
+
+-- hooks cannot re-enter or free the running solve: solve and step from a hook fail cleanly,
+-- m:solve from a hook runs a separate solve, and editing the model waits for the next solve
+local hm = gr("3/4")
+tame.use(hm)
+tame.cmd.set("heuristics", "off")
+local inner, busy
+tame.on("node_solved", function(e)
+  if e.node == 0 and not busy then
+    busy = true -- the inner solve fires this hook too
+    inner = hm:solve{heuristics = false}
+    local ok1, e1 = pcall(tame.cmd.solve)
+    local ok2, e2 = pcall(tame.cmd.step)
+    assert(not ok1 and e1:find("busy") and not ok2 and e2:find("busy"), tostring(e1))
+    hm:add("extra: x1 <= 100") -- edits the model under the running solve
+  end
+end)
+tame.cmd.solve() -- the session's solve runs the hook
+tame.off()
+assert(inner.status == "optimal" and near(inner.objective, 0.75))
+local ht = tame.tree()
+assert(ht:counts().open == 0 and near(ht:incumbent(), 0.75))
