@@ -103,6 +103,37 @@ static void test_floor_ceil_frac(void **state)
     mpq_clears(q, r, NULL);
 }
 
+/* A linear expression reads as people write it: unit coefficients left out (except on a
+ * constant), signs between terms, exact fractions. */
+static void test_sbuf_term_writes_expressions(void **state)
+{
+    (void)state;
+    mpq_t q;
+    mpq_init(q);
+    tame_sbuf b = TAME_SBUF_INIT;
+    bool first = true;
+    mpq_set_str(q, "-1", 10);
+    tame_rat_sbuf_term(&b, q, "x", &first);
+    assert_false(first);
+    mpq_set_str(q, "3/4", 10);
+    tame_rat_sbuf_term(&b, q, "y", &first);
+    mpq_set_str(q, "-2", 10);
+    tame_rat_sbuf_term(&b, q, "z", &first);
+    mpq_set_str(q, "1", 10);
+    tame_rat_sbuf_term(&b, q, "w", &first);
+    tame_rat_sbuf_term(&b, q, "", &first);
+    char *s = tame_sbuf_take(&b);
+    assert_string_equal(s, "-x + 3/4 y - 2 z + w + 1");
+    free(s);
+    first = true;
+    mpq_set_str(q, "-5/3", 10);
+    tame_rat_sbuf_term(&b, q, "", &first);
+    s = tame_sbuf_take(&b);
+    assert_string_equal(s, "-5/3");
+    free(s);
+    mpq_clear(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +143,7 @@ int main(void)
         cmocka_unit_test(test_set_double_gives_shortest_decimal),
         cmocka_unit_test(test_get_double_rounds_correctly),
         cmocka_unit_test(test_floor_ceil_frac),
+        cmocka_unit_test(test_sbuf_term_writes_expressions),
     };
     return cmocka_run_group_tests_name("rat", tests, NULL, NULL);
 }

@@ -653,26 +653,6 @@ tame_status tame_cutrec_eval_dual(const tame_cutrec *r, const mpq_t d[], bool ba
 /* }=== */
 /* {=== text === */
 
-/* Appends " + 3/4 NAME" / " - NAME" / "3/4 NAME" (first) to b. */
-static void add_term(tame_sbuf *b, mpq_srcptr q, const char *name, bool *first)
-{
-    mpq_t a;
-    mpq_init(a);
-    mpq_abs(a, q);
-    if (*first)
-        tame_sbuf_add(b, mpq_sgn(q) < 0 ? "-" : "");
-    else
-        tame_sbuf_add(b, mpq_sgn(q) < 0 ? " - " : " + ");
-    if (mpq_cmp_ui(a, 1, 1) != 0) {
-        char *s = tame_rat_str(a);
-        tame_sbuf_printf(b, "%s ", s);
-        free(s);
-    }
-    tame_sbuf_add(b, name);
-    mpq_clear(a);
-    *first = false;
-}
-
 char *tame_cut_unit_text(const tame_cutrec *r, int id, bool bar)
 {
     const tame_cut *c = tame_cutrec_cut(r, id);
@@ -692,11 +672,11 @@ char *tame_cut_unit_text(const tame_cutrec *r, int id, bool bar)
     bool first = true;
     for (int q = 0; q < c->u.n; q++) {
         snprintf(name, sizeof name, "d%d", c->u.ind[q] + 1);
-        add_term(&b, c->u.coef[q], name, &first);
+        tame_rat_sbuf_term(&b, c->u.coef[q], name, &first);
     }
     for (int q = 0; q < c->npar; q++) {
         snprintf(name, sizeof name, "%s%d", pname, c->par[q]);
-        add_term(&b, c->mult[q], name, &first);
+        tame_rat_sbuf_term(&b, c->mult[q], name, &first);
     }
     if (first)
         tame_sbuf_add(&b, "0");
@@ -711,7 +691,7 @@ char *tame_cut_unit_text(const tame_cutrec *r, int id, bool bar)
             mpq_div(t, t, c->alpha);
             snprintf(name, sizeof name, "%s%d", pname, c->par[q]);
             bool f = false;
-            add_term(&b, t, name, &f);
+            tame_rat_sbuf_term(&b, t, name, &f);
         }
         mpq_clear(t);
     }

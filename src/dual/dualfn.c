@@ -567,25 +567,6 @@ tame_status tame_dualfn_parse_point(const tame_dualfn *F, int nwords, const char
 /* }=== */
 /* {=== text === */
 
-static void add_term(tame_sbuf *b, mpq_srcptr q, const char *name, bool *first)
-{
-    mpq_t a;
-    mpq_init(a);
-    mpq_abs(a, q);
-    if (*first)
-        tame_sbuf_add(b, mpq_sgn(q) < 0 ? "-" : "");
-    else
-        tame_sbuf_add(b, mpq_sgn(q) < 0 ? " - " : " + ");
-    if (mpq_cmp_ui(a, 1, 1) != 0 || !*name) {
-        char *s = tame_rat_str(a);
-        tame_sbuf_printf(b, "%s%s", s, *name ? " " : "");
-        free(s);
-    }
-    tame_sbuf_add(b, name);
-    mpq_clear(a);
-    *first = false;
-}
-
 /* unit k (0-based) as text; inline: parents written out recursively */
 static void unit_text(const tame_dualfn *F, int k, bool inl, tame_sbuf *b)
 {
@@ -602,17 +583,17 @@ static void unit_text(const tame_dualfn *F, int k, bool inl, tame_sbuf *b)
     bool first = true;
     for (int q = 0; q < u->u.n; q++) {
         tame_dual_side_label(u->u.ind[q], name, sizeof name);
-        add_term(b, u->u.coef[q], name, &first);
+        tame_rat_sbuf_term(b, u->u.coef[q], name, &first);
     }
     for (int q = 0; q < u->npar; q++) {
         if (inl) {
             tame_sbuf inner = TAME_SBUF_INIT;
             unit_text(F, u->par[q] - 1, true, &inner);
-            add_term(b, u->mult[q], inner.s, &first);
+            tame_rat_sbuf_term(b, u->mult[q], inner.s, &first);
             tame_sbuf_done(&inner);
         } else {
             snprintf(name, sizeof name, "%s%d", gmi ? "G" : "C", u->par[q]);
-            add_term(b, u->mult[q], name, &first);
+            tame_rat_sbuf_term(b, u->mult[q], name, &first);
         }
     }
     if (first)
@@ -630,11 +611,11 @@ static void unit_text(const tame_dualfn *F, int k, bool inl, tame_sbuf *b)
             if (inl) {
                 tame_sbuf inner = TAME_SBUF_INIT;
                 unit_text(F, u->par[q] - 1, true, &inner);
-                add_term(b, t, inner.s, &f);
+                tame_rat_sbuf_term(b, t, inner.s, &f);
                 tame_sbuf_done(&inner);
             } else {
                 snprintf(name, sizeof name, "G%d", u->par[q]);
-                add_term(b, t, name, &f);
+                tame_rat_sbuf_term(b, t, name, &f);
             }
         }
         mpq_clear(t);
@@ -650,7 +631,7 @@ static void network_formula(const tame_dualfn *F, bool inl, tame_sbuf *b)
         if (mpq_sgn(F->y[s]) == 0)
             continue;
         tame_dual_side_label(s, name, sizeof name);
-        add_term(b, F->y[s], name, &first);
+        tame_rat_sbuf_term(b, F->y[s], name, &first);
     }
     bool gmi = F->kind == TAME_DUAL_GMI;
     for (int k = 0; k < F->nunits; k++) {
@@ -661,7 +642,7 @@ static void network_formula(const tame_dualfn *F, bool inl, tame_sbuf *b)
             unit_text(F, k, true, &t);
         else
             tame_sbuf_printf(&t, "%s%d(d)", gmi ? "G" : "C", k + 1);
-        add_term(b, F->w[k], t.s, &first);
+        tame_rat_sbuf_term(b, F->w[k], t.s, &first);
         tame_sbuf_done(&t);
     }
     if (first)

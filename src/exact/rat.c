@@ -219,3 +219,22 @@ int tame_rat_is_int(const mpq_t q)
 {
     return mpz_cmp_ui(mpq_denref(q), 1) == 0;
 }
+
+void tame_rat_sbuf_term(tame_sbuf *b, mpq_srcptr q, const char *name, bool *first)
+{
+    mpq_t a;
+    mpq_init(a);
+    mpq_abs(a, q);
+    if (*first)
+        tame_sbuf_add(b, mpq_sgn(q) < 0 ? "-" : "");
+    else
+        tame_sbuf_add(b, mpq_sgn(q) < 0 ? " - " : " + ");
+    if (mpq_cmp_ui(a, 1, 1) != 0 || !*name) {
+        char *s = tame_rat_str(a);
+        tame_sbuf_printf(b, "%s%s", s, *name ? " " : "");
+        free(s);
+    }
+    tame_sbuf_add(b, name);
+    mpq_clear(a);
+    *first = false;
+}

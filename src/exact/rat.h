@@ -5,8 +5,10 @@
 #define TAME_EXACT_RAT_H
 
 #include <gmp.h>
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "base/sbuf.h"
 #include "base/status.h"
 
 /* Parses a rational at the start of `s`: an optional sign, then a decimal number
@@ -45,5 +47,11 @@ void tame_rat_frac(mpq_t out, const mpq_t q);
 
 /* True when q is an integer. */
 int tame_rat_is_int(const mpq_t q);
+
+/* Appends the term q*NAME of a linear expression to b, as people write it: "3/4 x", "-x"
+ * when *first (the expression's first term), else " + 3/4 x", " - x"; a coefficient of
+ * magnitude 1 is left out unless NAME is empty (a constant term: " + 1"). Sets *first to
+ * false. q must be nonzero for the text to read well (a zero is written as "0 NAME"). */
+void tame_rat_sbuf_term(tame_sbuf *b, mpq_srcptr q, const char *name, bool *first);
 
 #endif
