@@ -23,30 +23,12 @@ if cnb and not tame.model().solve then
   error("--cut-and-branch needs m:solve (the branch-and-bound), which this build does not have")
 end
 
-local function fields(line)
-  local out, cur, quoted = {}, {}, false
-  for ch in line:gmatch(".") do
-    if ch == '"' then quoted = not quoted
-    elseif ch == "," and not quoted then out[#out + 1] = table.concat(cur); cur = {}
-    else cur[#cur + 1] = ch end
-  end
-  out[#out + 1] = table.concat(cur)
-  return out
-end
-
-local csv = assert(io.open("data/miplib/optimal_values.csv"))
-local head = fields(csv:read("l"))
-local col = {}
-for i, c in ipairs(head) do col[c] = i end
 local rows = {}
-for line in csv:lines() do
-  local f = fields(line)
-  local name = f[col.name]
-  if next(names) == nil or names[name] then
-    rows[#rows + 1] = {name = name, file = f[col.file], zstar = tonumber(f[col.optimal_value])}
+for _, row in ipairs(require("miplib").rows()) do
+  if next(names) == nil or names[row.name] then
+    rows[#rows + 1] = {name = row.name, file = row.file, zstar = row.optimal_value_n}
   end
 end
-csv:close()
 
 local function gap(z, zlp, zstar)
   if z == nil or z ~= z then return "—" end

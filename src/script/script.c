@@ -106,9 +106,9 @@ static int lprint(lua_State *L)
 
 /* }=== */
 
-/* package.path: $TAME_LUA_PATH if set; else the lua/ folder beside the executable (a source
- * checkout) and ../share/tame/lua (an installed tame), found from /proc/self/exe so that no
- * install prefix is compiled in. */
+/* package.path: $TAME_LUA_PATH if set; else the lua/ folder beside the executable (./tame in
+ * a source checkout), ../../lua (build/VARIANT/tame in a checkout) and ../share/tame/lua (an
+ * installed tame), found from /proc/self/exe so that no install prefix is compiled in. */
 static void set_package_path(lua_State *L)
 {
     const char *dir = getenv("TAME_LUA_PATH");
@@ -124,8 +124,10 @@ static void set_package_path(lua_State *L)
     if (dir)
         lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s", dir, dir, old ? old : "");
     else
-        lua_pushfstring(L, "%s/lua/?.lua;%s/lua/?/init.lua;%s/../share/tame/lua/?.lua;%s", exe,
-                        exe, exe, old ? old : "");
+        lua_pushfstring(L,
+                        "%s/lua/?.lua;%s/lua/?/init.lua;%s/../../lua/?.lua;%s/../../lua/?/init.lua;"
+                        "%s/../share/tame/lua/?.lua;%s/../share/tame/lua/?/init.lua;%s",
+                        exe, exe, exe, exe, exe, exe, old ? old : "");
     lua_setfield(L, -3, "path");
     lua_pop(L, 2);
 }

@@ -1,32 +1,8 @@
 -- A handful of small MIPLIB 3 instances solved with the default settings: the optimum of
 -- data/miplib/optimal_values.csv to |z - z*| <= 1e-6 max(1, |z*|), the tree's invariants,
 -- and glp_intopt (engine = "glpk") agreeing.
-local csv = assert(io.open("data/miplib/optimal_values.csv"))
-local header = csv:read("l")
-local cols = {}
-for name in header:gmatch("[^,]+") do cols[#cols + 1] = name end
-local function col(name)
-  for i, c in ipairs(cols) do if c == name then return i end end
-  error("no column " .. name)
-end
-local iname, iopt = col("name"), col("optimal_value")
-local function fields(line)
-  -- split on commas outside double quotes
-  local out, cur, quoted = {}, {}, false
-  for ch in line:gmatch(".") do
-    if ch == '"' then quoted = not quoted
-    elseif ch == "," and not quoted then out[#out + 1] = table.concat(cur); cur = {}
-    else cur[#cur + 1] = ch end
-  end
-  out[#out + 1] = table.concat(cur)
-  return out
-end
 local optimum = {}
-for line in csv:lines() do
-  local f = fields(line)
-  optimum[f[iname]] = tonumber(f[iopt])
-end
-csv:close()
+for _, row in ipairs(require("miplib").rows()) do optimum[row.name] = row.optimal_value_n end
 
 local function check(t)
   local branched, leaves = 0, 0
