@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/live.h"
 #include "repl/cmd.h"
 #include "repl/pane_input.h"
 #include "ui/fmt.h"
@@ -17,6 +18,16 @@ static void update_views(void *ud, tame_ui_views *views)
 {
     (void)views;
     tame_session_refresh_views(ud);
+}
+
+/* The live hook while the workbench is open: a solve or a cut loop started from its command
+ * line ticks between nodes and rounds; the pump redraws (at most 20 times a second), and the
+ * redraw rebuilds the views from the session (update_views) as they grow. */
+static void live_pump(void *ud, tame_live_what what)
+{
+    (void)ud;
+    (void)what;
+    tame_ui_pump();
 }
 
 static const char *missing(const tame_ui_views *v, tame_pane p)
@@ -120,7 +131,10 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
     memset(&hooks, 0, sizeof hooks);
     tame_pane_input_hooks(&hooks, s);
     hooks.update_views = update_views;
-    return tame_ui_run(v, (tame_pane)pane, &hooks);
+    tame_live_set(live_pump, NULL);
+    tame_status st = tame_ui_run(v, (tame_pane)pane, &hooks);
+    tame_live_set(NULL, NULL);
+    return st;
 }
 
 static const char *const view_words[] = {"tree", "cuts", "model", "dual", "log", NULL};

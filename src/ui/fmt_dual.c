@@ -236,7 +236,7 @@ static void side_text(const tame_dual_view *v, int width, int details, tame_ui_t
         k = tame_ui_text_add(out, "checks");
         tame_ui_text_span(out, k, 0, 6, TAME_UI_HEADER);
         for (int i = 0; i < v->nchecks; i++) {
-            const tame_dual_check *ch = &v->checks[i];
+            const tame_dual_check_view *ch = &v->checks[i];
             k = tame_ui_text_add(out, "  %-12s ", ch->name);
             tame_ui_text_append(out, k, ch->result > 0 ? TAME_UI_OK
                                         : ch->result == 0 ? TAME_UI_FAIL : TAME_UI_DIM,
