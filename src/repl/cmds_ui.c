@@ -63,16 +63,7 @@ static void print_pane(const tame_ui_views *v, tame_pane p, int width, int bound
             tame_fmt_tree_print(v->tree, width, &t);
         break;
     case TAME_PANE_CUTS:
-        tame_fmt_cuts_print(v->cuts, width, &t);
-        if (v->cuts->has_2d) {
-            tame_ui_text_add(&t, "%s", "");
-            tame_ui_canvas c;
-            int w = width < 60 ? width : 60;
-            tame_ui_canvas_init(&c, w, 18);
-            tame_fmt_cuts_drawing(v->cuts, -1, w, 18, &c, 0, 0);
-            tame_ui_canvas_to_text(&c, &t);
-            tame_ui_canvas_done(&c);
-        }
+        tame_fmt_cuts_text(v->cuts, width, &t);
         break;
     case TAME_PANE_DUAL:
         tame_fmt_dual_print(v->dual, width, 18, &t);

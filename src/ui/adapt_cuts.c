@@ -8,6 +8,7 @@
 
 #include "base/mem.h"
 #include "base/sbuf.h"
+#include "ui/fmt.h"
 
 #define ALL_SIDES_MAX 60
 
@@ -138,6 +139,44 @@ static void add_cut(tame_cut_view *v, const tame_cutrec *r, const tame_model *m,
     }
 }
 
+/* The final LP duals of the loop: F(d) = y.d + sum_k w_k U_k(d) (nonzero entries). */
+static void add_duals(tame_cut_view *v, const tame_cutrec *r)
+{
+    if (!tame_cutrec_has_duals(r)) {
+        tame_cut_view_add_line(v, "no final duals (the last loop did not end with an optimal "
+                                  "LP)");
+        return;
+    }
+    bool gmi = tame_cutrec_family(r) == TAME_CUT_GMI;
+    char *lp = tame_rat_str(tame_cutrec_lp_value(r));
+    tame_cut_view_add_line(v, "final LP value (min form) %s; dual function F(d) = y.d + sum "
+                              "w_k %s_k(d)%s", lp, gmi ? "G" : "C",
+                           tame_cutrec_duals_feasible(r) ? "" : " (basis not exactly dual "
+                                                                "feasible)");
+    free(lp);
+    tame_sbuf b = TAME_SBUF_INIT;
+    for (int s = 0; s < tame_cutrec_nsides(r); s++) {
+        mpq_srcptr y = tame_cutrec_dual_side(r, s);
+        if (mpq_sgn(y) == 0)
+            continue;
+        char *q = tame_rat_str(y);
+        tame_sbuf_printf(&b, " d%d(%s)=%s", s + 1, tame_cutrec_side(r, s)->name, q);
+        free(q);
+    }
+    tame_cut_view_add_line(v, "y:%s", b.len ? b.s : " 0");
+    tame_sbuf_done(&b);
+    for (int k = 1; k <= tame_cutrec_ncuts(r); k++) {
+        mpq_srcptr w = tame_cutrec_dual_cut(r, k);
+        if (mpq_sgn(w) == 0)
+            continue;
+        char *q = tame_rat_str(w);
+        tame_sbuf_printf(&b, " #%d=%s", k, q);
+        free(q);
+    }
+    tame_cut_view_add_line(v, "w:%s", b.len ? b.s : " 0");
+    tame_sbuf_done(&b);
+}
+
 tame_cut_view *tame_ui_cut_view_from_rec(const tame_cutrec *r, const tame_model *m)
 {
     int ncuts = r ? tame_cutrec_ncuts(r) : 0;
@@ -170,9 +209,23 @@ tame_cut_view *tame_ui_cut_view_from_rec(const tame_cutrec *r, const tame_model 
                              tame_model_var_is_int(m, 0) && tame_model_var_is_int(m, 1));
     }
     free(listed);
+    add_duals(v, r);
     if (tame_cut_view_finish(v) != TAME_OK) {
         tame_cut_view_free(&v);
         return NULL;
     }
     return v;
+}
+
+char *tame_ui_cuts_text(const tame_cutrec *r, const tame_model *m, int width)
+{
+    tame_cut_view *v = tame_ui_cut_view_from_rec(r, m);
+    if (!v)
+        return tame_xstrdup("no cuts\n");
+    tame_ui_text t = TAME_UI_TEXT_INIT;
+    tame_fmt_cuts_text(v, width, &t);
+    char *s = tame_ui_text_join(&t);
+    tame_ui_text_done(&t);
+    tame_cut_view_free(&v);
+    return s;
 }

@@ -18,4 +18,8 @@
  * owned by the caller (tame_cut_view_free); NULL when r has no cut. */
 tame_cut_view *tame_ui_cut_view_from_rec(const tame_cutrec *r, const tame_model *m);
 
+/* What `hierarchy print` prints: the view of r printed by tame_fmt_cuts_text at `width`
+ * columns (the cut pane's formatter). Fresh memory; "no cuts\n" when r has none. */
+char *tame_ui_cuts_text(const tame_cutrec *r, const tame_model *m, int width);
+
 #endif

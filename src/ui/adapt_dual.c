@@ -15,6 +15,7 @@
 #include "base/mem.h"
 #include "base/sbuf.h"
 #include "dual/valuefn.h"
+#include "ui/fmt.h"
 
 #define MAX_SAMPLES 401
 
@@ -207,7 +208,7 @@ static void pieces_by_slope(tame_dual_view *view, const samples *S, const char *
         char *lo = q_text(S->t[i]), *hi = q_text(S->t[j]), *fx = affine_text(s0, c, dname);
         tame_sbuf b = TAME_SBUF_INIT;
         tame_sbuf_printf(&b, "[%s, %s]  %s%s", lo, hi, fx,
-                         j == i + 1 && S->n > 2 ? "  (one step: a jump or kink between samples)"
+                         j == i + 1 && S->n > 2 ? "  (one step: jump or kink between samples)"
                                                 : "");
         tame_dual_view_add_piece(view, b.s);
         tame_sbuf_done(&b);
@@ -592,5 +593,17 @@ tame_status tame_ui_dual_view_from_fn(const tame_dualfn *F, const tame_ui_dual_o
         return st;
     }
     *out = view;
+    return TAME_OK;
+}
+
+tame_status tame_ui_dual_text(const tame_dualfn *F, int width, char **out)
+{
+    tame_dual_view *v = NULL;
+    TAME_TRY(tame_ui_dual_view_from_fn(F, NULL, &v));
+    tame_ui_text t = TAME_UI_TEXT_INIT;
+    tame_fmt_dual_print(v, width, 16, &t);
+    *out = tame_ui_text_join(&t);
+    tame_ui_text_done(&t);
+    tame_dual_view_free(&v);
     return TAME_OK;
 }

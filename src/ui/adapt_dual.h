@@ -41,4 +41,8 @@ typedef struct tame_ui_dual_opts {
 tame_status tame_ui_dual_view_from_fn(const tame_dualfn *F, const tame_ui_dual_opts *o,
                                       tame_dual_view **out) TAME_NODISCARD;
 
+/* What `dual show` prints: the view of F (default options) printed by tame_fmt_dual_print at
+ * `width` columns with a plot 16 rows high. *out fresh memory. Errors of the adapter. */
+tame_status tame_ui_dual_text(const tame_dualfn *F, int width, char **out) TAME_NODISCARD;
+
 #endif

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "base/mem.h"
 #include "bb/event.h"
+#include "ui/fmt.h"
 
 #define MAX_DUALS 12
 
@@ -62,7 +64,7 @@ static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd,
         const tame_node *c = tame_tree_node(t, nd->child);
         if (c && c->branch_var >= 0) {
             tame_ui_strset(&n->branch_var, tame_model_var_name(m, c->branch_var));
-            snprintf(buf, sizeof buf, "%.10g", c->branch_value);
+            snprintf(buf, sizeof buf, "%.6g", c->branch_value);
             tame_ui_strset(&n->branch_value, buf);
         }
     }
@@ -144,4 +146,17 @@ tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status
         return NULL;
     }
     return v;
+}
+
+char *tame_ui_tree_text(const tame_tree *t, const char *status, int width, int max_depth)
+{
+    tame_tree_view *v = tame_ui_tree_view_from_bb(t, status);
+    if (!v)
+        return tame_xstrdup("empty tree\n");
+    tame_ui_text x = TAME_UI_TEXT_INIT;
+    tame_fmt_tree_print_depth(v, width, max_depth, &x);
+    char *s = tame_ui_text_join(&x);
+    tame_ui_text_done(&x);
+    tame_tree_view_free(&v);
+    return s;
 }

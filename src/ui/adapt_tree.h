@@ -12,4 +12,8 @@
  * when t has no node. `status` (may be NULL) is shown in the title ("optimal", "node_limit"). */
 tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status);
 
+/* What `tree print [DEPTH]` prints: the view of t printed by tame_fmt_tree_print_depth at
+ * `width` columns (max_depth -1: all). Fresh memory; "empty tree\n" when t has no node. */
+char *tame_ui_tree_text(const tame_tree *t, const char *status, int width, int max_depth);
+
 #endif

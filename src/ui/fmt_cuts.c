@@ -370,9 +370,10 @@ void tame_fmt_cuts_print(const tame_cut_view *v, int width, tame_ui_text *out)
     int ncuts = 0;
     for (int i = 0; i < v->nitems; i++)
         ncuts += v->items[i].id >= 0;
-    tame_ui_text_add(out, "hierarchy%s%s: %d cuts over %d rows, derivation depth <= %d",
-                     v->title ? " " : "", v->title ? v->title : "", ncuts, v->nitems - ncuts,
-                     tame_cut_view_max_rank(v));
+    int nrows = v->nitems - ncuts;
+    tame_ui_text_add(out, "hierarchy%s%s: %d cut%s over %d row%s, derivation depth <= %d",
+                     v->title ? " " : "", v->title ? v->title : "", ncuts, ncuts == 1 ? "" : "s",
+                     nrows, nrows == 1 ? "" : "s", tame_cut_view_max_rank(v));
     tame_cuts_pane p;
     memset(&p, 0, sizeof p);
     build_rows(v, &p);
@@ -383,12 +384,28 @@ void tame_fmt_cuts_print(const tame_cut_view *v, int width, tame_ui_text *out)
             item_line(v, p.rows[k], -1, width, out);
     }
     free(p.rows);
+    for (int i = 0; i < v->nlines; i++)
+        tame_ui_text_wrap(out, v->lines[i], width, 2, TAME_UI_NORMAL);
     for (int i = 0; i < v->nitems; i++) {
         if (v->items[i].id < 0)
             continue;
         tame_ui_text_add(out, "%s", "");
         tame_fmt_cuts_detail(v, i, width, out);
     }
+}
+
+void tame_fmt_cuts_text(const tame_cut_view *v, int width, tame_ui_text *out)
+{
+    tame_fmt_cuts_print(v, width, out);
+    if (!v->has_2d)
+        return;
+    tame_ui_text_add(out, "%s", "");
+    tame_ui_canvas c;
+    int w = width < 60 ? width : 60;
+    tame_ui_canvas_init(&c, w, 18);
+    tame_fmt_cuts_drawing(v, -1, w, 18, &c, 0, 0);
+    tame_ui_canvas_to_text(&c, out);
+    tame_ui_canvas_done(&c);
 }
 
 /* }=== */

@@ -295,16 +295,22 @@ static void summary(const tame_tree_view *v, tame_ui_text *out)
 {
     int c[TAME_UI_FATE_COUNT];
     counts(v, c);
-    tame_ui_text_add(out, "tree%s%s: %d nodes (%d branched, %d integral, %d infeasible, "
+    tame_ui_text_add(out, "tree%s%s: %d node%s (%d branched, %d integral, %d infeasible, "
                           "%d pruned, %d open)",
-                     v->title ? " " : "", v->title ? v->title : "", v->nnodes, c[0], c[1], c[2],
-                     c[3], c[4]);
+                     v->title ? " " : "", v->title ? v->title : "", v->nnodes,
+                     v->nnodes == 1 ? "" : "s", c[0], c[1], c[2], c[3], c[4]);
     tame_ui_text_add(out, "incumbent %s  bound %s%s%s", v->incumbent_text ? v->incumbent_text : "-",
                      v->bound_text ? v->bound_text : "-", v->status_text ? "  status " : "",
                      v->status_text ? v->status_text : "");
 }
 
 void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out)
+{
+    tame_fmt_tree_print_depth(v, width, -1, out);
+}
+
+void tame_fmt_tree_print_depth(const tame_tree_view *v, int width, int max_depth,
+                               tame_ui_text *out)
 {
     if (!v->finished) {
         tame_ui_text_add(out, "(tree not finished)");
@@ -315,10 +321,16 @@ void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out)
     outline_header(width, wide, out);
     tame_tree_pane p;
     memset(&p, 0, sizeof p);
+    if (max_depth >= 0) {
+        p.fold = tame_xcalloc((size_t)v->nnodes + 1, 1);
+        for (int i = 0; i < v->nnodes; i++)
+            p.fold[i] = v->nodes[i].depth >= max_depth && v->nodes[i].first_child >= 0;
+    }
     build_vis(v, &p);
     for (int k = 0; k < p.nvis; k++)
-        outline_line(v, p.vis[k], NULL, width, wide, out);
+        outline_line(v, p.vis[k], p.fold, width, wide, out);
     free(p.vis);
+    free(p.fold);
 }
 
 /* }=== */
