@@ -243,6 +243,34 @@ static void test_log_capture_tees_the_sink(void **state)
     assert_null(fn);
 }
 
+/* Two captures stacked on the default sink (stdout): text passed through the lower one must
+ * not uninstall the upper one (the lower tee used to put itself back as the sink). */
+static void test_log_capture_stacked_on_stdout(void **state)
+{
+    (void)state;
+    tame_log_set_sink(NULL, NULL);
+    tame_ui_log *lower = tame_ui_log_new(16); /* passes on to stdout */
+    tame_ui_log_capture(lower);
+    tame_ui_log *upper = tame_ui_log_new(16);
+    tame_ui_log_capture(upper);
+    tame_log_printf("(stacked capture test: this line goes to stdout)\n");
+    tame_log_fn fn;
+    void *ud;
+    tame_log_get_sink(&fn, &ud);
+    assert_ptr_equal(ud, upper); /* the upper tee is still the sink */
+    tame_ui_log_set_passthrough(upper, 0);
+    tame_log_printf("second\n");
+    assert_int_equal(tame_ui_log_nlines(upper), 2);
+    assert_string_equal(tame_ui_log_line(upper, 1), "second");
+    assert_int_equal(tame_ui_log_nlines(lower), 1);
+    tame_ui_log_free(&upper);
+    tame_log_get_sink(&fn, &ud);
+    assert_ptr_equal(ud, lower);
+    tame_ui_log_free(&lower);
+    tame_log_get_sink(&fn, &ud);
+    assert_null(fn);
+}
+
 static void test_text_wrap_and_spans(void **state)
 {
     (void)state;
@@ -734,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_demo_dual_is_computed_exactly),
         cmocka_unit_test(test_log_keeps_lines_and_filters_control_bytes),
         cmocka_unit_test(test_log_capture_tees_the_sink),
+        cmocka_unit_test(test_log_capture_stacked_on_stdout),
         cmocka_unit_test(test_text_wrap_and_spans),
         cmocka_unit_test_setup_teardown(test_tree_print_golden, setup_views, teardown_views),
         cmocka_unit_test(test_bound_layout_child_straight_below_parent),
