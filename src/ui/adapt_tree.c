@@ -79,7 +79,7 @@ static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd,
         tame_tree_node_add_line(n, "duals are in minimisation form");
     tame_tree_node_add_line(n, "LP: %s", lp_name(nd->lp));
     if (nd->order >= 0)
-        tame_tree_node_add_line(n, "processed %d-th, depth %d, at %.3f s, %d iterations",
+        tame_tree_node_add_line(n, "processed as number %d, depth %d, at %.3f s, %d iterations",
                                 nd->order + 1, nd->depth, nd->time, nd->iterations);
     else
         tame_tree_node_add_line(n, "not processed, depth %d", nd->depth);

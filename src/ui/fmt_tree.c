@@ -414,10 +414,12 @@ static void draw_strip(const tame_tree_view *v, tame_ui_canvas *c, int x0, int y
     if (ph > 2)
         tame_ui_canvas_puts(c, lx, y0 + 3, 16, "# both", TAME_UI_DIM);
     if (ph > 3) {
-        char tl[64];
+        char tl[128];
         char a[32], b[32];
-        snprintf(tl, sizeof tl, "t %s..%s %s", tame_fmt_num(tmin, a, sizeof a),
-                 tame_fmt_num(tmax, b, sizeof b), v->time_unit ? v->time_unit : "s");
+        /* three significant digits: the label has 16 columns */
+        snprintf(a, sizeof a, "%.3g", fabs(tmin) < 1e-300 ? 0.0 : tmin);
+        snprintf(b, sizeof b, "%.3g", fabs(tmax) < 1e-300 ? 0.0 : tmax);
+        snprintf(tl, sizeof tl, "t %s..%s %s", a, b, v->time_unit ? v->time_unit : "s");
         tame_ui_canvas_puts(c, lx, y0 + 4, 16, tl, TAME_UI_DIM);
     }
 }

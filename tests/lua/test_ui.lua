@@ -66,7 +66,7 @@ tame.ui.cuts{
   draw = {x = "x", y = "y", xlb = 0, ylb = 0, integer = true},
 }
 text = tame.ui.text("cuts")
-has(text, "hierarchy lua cuts: 1 cuts over 1 rows")
+has(text, "hierarchy lua cuts: 1 cut over 1 row")
 has(text, "#7    x + y <= 1  <- r1")
 has(text, "C7(d) = floor(d1)")
 has(tame.ui.screen("cuts", "p"), "first of 1 parents of #7 (multiplier 1)")
