@@ -521,6 +521,184 @@ static void test_screens_golden(void **state)
     }
 }
 
+/* {=== views fed from real records (adapt_cuts.c, adapt_dual.c) === */
+
+static char *fmt_text_of(tame_ui_views *v, int dual)
+{
+    tame_ui_text t = TAME_UI_TEXT_INIT;
+    if (dual)
+        tame_fmt_dual_print(v->dual, 80, 16, &t);
+    else
+        tame_fmt_cuts_text(v->cuts, 80, &t);
+    char *s = join(&t);
+    tame_ui_text_done(&t);
+    return s;
+}
+
+static const tame_cut_item_view *cut_item(const tame_cut_view *v, int id)
+{
+    for (int i = 0; i < v->nitems; i++)
+        if (v->items[i].id == id)
+            return &v->items[i];
+    fail_msg("no cut %d in the view", id);
+    return NULL;
+}
+
+static const tame_dual_check_view *check_named(const tame_dual_view *v, const char *name)
+{
+    for (int i = 0; i < v->nchecks; i++)
+        if (strcmp(v->checks[i].name, name) == 0)
+            return &v->checks[i];
+    fail_msg("no check %s", name);
+    return NULL;
+}
+
+static const char *f_at(const tame_dual_view *v, const char *d)
+{
+    for (int i = 0; i < v->nf; i++)
+        if (v->f[i].dtext && strcmp(v->f[i].dtext, d) == 0)
+            return v->f[i].vtext;
+    fail_msg("no sample at d = %s", d);
+    return NULL;
+}
+
+/* MATH.md §7.2: two rank-1 Gomory cuts, F(d) = -d3 + 3 C1(d) + C2(d). */
+static void test_real_chvatal72(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_CHVATAL72);
+    const tame_cut_view *cv = v->cuts;
+    assert_int_equal(tame_cut_view_max_rank(cv), 1);
+    const tame_cut_item_view *c1 = cut_item(cv, 1), *c2 = cut_item(cv, 2);
+    assert_string_equal(c1->text, "x1 <= 2");
+    assert_string_equal(c1->unit, "C1(d) = ceil(-1/7 d1 - 2/7 d2)");
+    assert_int_equal(c1->nparents, 2);
+    assert_string_equal(c1->parents[0].row, "c1");
+    assert_string_equal(c1->parents[0].mult, "-1/7");
+    assert_string_equal(c1->parents[1].mult, "-2/7");
+    assert_string_equal(c2->text, "x1 - x2 <= 1");
+    assert_string_equal(c2->unit, "C2(d) = ceil(1/2 d3)");
+    assert_true(cv->has_2d && cv->integer);
+    /* the cut x1 <= 2 is -x1 >= -2 for the drawing */
+    assert_near(c1->a[0], -1, 1e-12);
+    assert_near(c1->lo, -2, 1e-12);
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(dv->dname, "c3"); /* y = (0, 0, -1): F depends most on d3 at b */
+    assert_string_equal(dv->btext, "3");
+    assert_string_equal(f_at(dv, "3"), "-7"); /* F(b) = z = -7 (min form) */
+    for (int i = 0; i < dv->nchecks; i++)
+        assert_int_equal(dv->checks[i].result, 1);
+    char *s = fmt_text_of(v, 0);
+    check_golden("fmt_cuts_real72", s);
+    free(s);
+    s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_real72", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+/* MATH.md §7.1 at b = 3/4: F_BB(d) = min{2d, 3/2 - d, d/2 + 3/4}, not subadditive. */
+static void test_real_fbb71(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_FBB71);
+    assert_null(v->cuts);
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(dv->dname, "r");
+    assert_string_equal(f_at(dv, "3/4"), "3/4");
+    assert_string_equal(f_at(dv, "1"), "1/2");
+    assert_string_equal(f_at(dv, "-1"), "-2");
+    assert_int_equal(dv->nz, dv->nf); /* z by exact enumeration */
+    assert_int_equal(check_named(dv, "subadditive")->result, 0);
+    assert_int_equal(check_named(dv, "strong")->result, 1);
+    assert_int_equal(check_named(dv, "weak")->result, 1);
+    assert_int_equal(dv->npieces, 2); /* d/2 + 3/4 is never the minimum on the line */
+    assert_string_equal(dv->pieces[0], "[-3, 1/2]  node 1: 2 r");
+    char *s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_fbb71", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+/* MATH.md §7.1 with one GMI cut: F(d) = -d + 3/2 g_{3/4}(d). */
+static void test_real_gmi71(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_GMI71);
+    const tame_cut_item_view *c1 = cut_item(v->cuts, 1);
+    assert_string_equal(c1->text, "x1 - 4/3 x2 + 4/3 x3 >= 1");
+    assert_string_equal(c1->unit, "G1(d) = g[3/4](d1)");
+    assert_false(v->cuts->has_2d); /* four variables: no drawing */
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(f_at(dv, "3/4"), "3/4");
+    assert_string_equal(f_at(dv, "1"), "1/2");  /* F(a1) = 1/2 <= c1 */
+    assert_string_equal(f_at(dv, "0"), "0");
+    for (int i = 0; i < dv->nchecks; i++)
+        assert_int_equal(dv->checks[i].result, 1);
+    char *s = fmt_text_of(v, 0);
+    check_golden("fmt_cuts_gmi71", s);
+    free(s);
+    s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_gmi71", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+static void test_real_screens_golden(void **state)
+{
+    (void)state;
+    for (int k = 0; real_screens[k].name; k++) {
+        tame_ui_views *v = real_views(real_screen_views[k]);
+        tame_ui_state st;
+        tame_ui_canvas c;
+        render_screen(v, &real_screens[k], &st, &c);
+        tame_ui_text t = TAME_UI_TEXT_INIT;
+        tame_ui_canvas_to_text(&c, &t);
+        char *s = join(&t);
+        check_golden(real_screens[k].name, s);
+        free(s);
+        tame_ui_canvas_done(&c);
+        tame_ui_state_done(&st);
+        tame_ui_views_free(&v);
+    }
+}
+
+static void test_dual_adapter_errors(void **state)
+{
+    (void)state;
+    tame_model *m = example_model71();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    tame_ui_dual_opts o = TAME_UI_DUAL_OPTS_DEFAULT;
+    tame_dual_view *dv = NULL;
+    o.side = "nope";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    assert_non_null(strstr(tame_err_msg(), "no side 'nope'"));
+    o.side = "r";
+    o.from = "-100";
+    o.to = "100";
+    o.step = "1/8";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    assert_non_null(strstr(tame_err_msg(), "more than 401 samples"));
+    o.from = "1";
+    o.to = "0";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    o.from = "0";
+    o.to = "1";
+    o.step = "1/4";
+    o.z = false;
+    o.checks = false;
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_OK);
+    assert_int_equal(dv->nf, 5);
+    assert_int_equal(dv->nz, 0);
+    assert_int_equal(dv->nchecks, 0);
+    assert_null(dv->kinks[1]);
+    tame_dual_view_free(&dv);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
 /* }=== */
 /* {=== the state machine === */
 
@@ -792,6 +970,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cuts_parent_and_child_keys, setup_views,
                                         teardown_views),
         cmocka_unit_test(test_pane_names_parse_by_prefix),
+        cmocka_unit_test(test_real_chvatal72),
+        cmocka_unit_test(test_real_fbb71),
+        cmocka_unit_test(test_real_gmi71),
+        cmocka_unit_test(test_real_screens_golden),
+        cmocka_unit_test(test_dual_adapter_errors),
     };
     return cmocka_run_group_tests_name("ui_fmt", tests, NULL, NULL);
 }
