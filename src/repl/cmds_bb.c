@@ -212,8 +212,8 @@ static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *
         if (argc > 3)
             return tame_err_set(TAME_BADARG, "usage: tree print [DEPTH]");
         /* the tree pane's formatter */
-        char *text = tame_ui_tree_text(t, tame_bb_status_str(tame_bb_get_status(s->bb)), 80,
-                                       (int)depth);
+        char *text = tame_ui_tree_text(t, tame_bb_status_str(tame_bb_get_status(s->bb)),
+                                       tame_session_bb_params(s)->realtime, 80, (int)depth);
         fputs(text, out);
         free(text);
     } else if (strcmp(what, "export") == 0) {

@@ -56,15 +56,16 @@ static double now_s(void)
 
 /* The tree view follows the session's current solve: rebuilt when the solve changed or
  * grew since the view was made. While the solve runs (a live redraw), a rebuild waits until
- * four times the last rebuild's time has passed, so that a large tree costs the solve at most
- * a fifth of its time. */
+ * nine times the last rebuild's time has passed, so that a large tree costs the solve at most
+ * a tenth of its time in rebuilds. */
 static void refresh_tree(tame_session *s, tame_ui_views *v)
 {
     static double next_ok, cost;
     if (!s->bb)
         return;
     tame_tree *t = tame_bb_tree(s->bb);
-    long stamp = (long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t);
+    bool realtime = tame_session_bb_params(s)->realtime;
+    long stamp = ((long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t)) * 2 + realtime;
     if (v->tree && v->tree_source == s->bb && v->tree_stamp == stamp)
         return;
     bool running = tame_bb_is_running(s->bb);
@@ -72,7 +73,7 @@ static void refresh_tree(tame_session *s, tame_ui_views *v)
     if (running && v->tree && v->tree_source == s->bb && t0 < next_ok)
         return;
     tame_tree_view *tv = tame_ui_tree_view_from_bb(
-        t, running ? "running" : tame_bb_status_str(tame_bb_get_status(s->bb)));
+        t, running ? "running" : tame_bb_status_str(tame_bb_get_status(s->bb)), realtime);
     if (!tv)
         return;
     tame_ui_views_set_tree(v, tv);
@@ -80,7 +81,7 @@ static void refresh_tree(tame_session *s, tame_ui_views *v)
     v->tree_stamp = stamp;
     double t1 = now_s();
     cost = t1 - t0;
-    next_ok = t1 + 4 * cost;
+    next_ok = t1 + 9 * cost;
 }
 
 /* The cut view follows the cut record of the current model (a cut loop, cuts clear, another
