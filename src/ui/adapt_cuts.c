@@ -52,7 +52,11 @@ static void add_side(tame_cut_view *v, const tame_cutrec *r, const tame_model *m
                            sd->kind == TAME_SIDE_ROW ? tame_model_row_name(m, sd->index)
                                                      : tame_model_var_name(m, sd->index));
     if (mpq_cmp_ui(sd->scale, 1, 1) != 0) {
-        char *sc = tame_rat_str(sd->scale);
+        mpq_t scale; /* a copy: gcc's -Wstringop-overread misreads the record's mpq_t here */
+        mpq_init(scale);
+        mpq_set(scale, sd->scale);
+        char *sc = tame_rat_str(scale);
+        mpq_clear(scale);
         tame_cut_item_add_line(it, "scaled by %s so that its slack is integer", sc);
         free(sc);
     }
