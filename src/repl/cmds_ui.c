@@ -10,6 +10,7 @@
 #include "base/live.h"
 #include "repl/cmd.h"
 #include "repl/pane_input.h"
+#include "ui/adapt_dual.h"
 #include "ui/fmt.h"
 #include "ui/screen.h"
 #include "ui/views.h"
@@ -87,9 +88,19 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
     if (pane < 0)
         return tame_err_set(TAME_BADARG, "expected tree, cuts, model, dual or log, found '%s'",
                             argv[1]);
-    int print = 0, bound = 0, width = 80;
+    int print = 0, bound = 0, width = 80, dual_opts = 0;
+    tame_ui_dual_opts dopts = TAME_UI_DUAL_OPTS_DEFAULT;
     for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--print") == 0 || strcmp(argv[i], "-p") == 0) {
+        if (pane == TAME_PANE_DUAL && strcmp(argv[i], "--side") == 0 && i + 1 < argc) {
+            dopts.side = argv[++i];
+            dual_opts = 1;
+        } else if (pane == TAME_PANE_DUAL && strcmp(argv[i], "--range") == 0 && i + 2 < argc) {
+            dopts.from = argv[++i];
+            dopts.to = argv[++i];
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                dopts.step = argv[++i];
+            dual_opts = 1;
+        } else if (strcmp(argv[i], "--print") == 0 || strcmp(argv[i], "-p") == 0) {
             print = 1;
         } else if (strcmp(argv[i], "--bound") == 0) {
             bound = 1;
@@ -100,11 +111,13 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
                 return tame_err_set(TAME_BADARG, "--width takes 20..1000, found '%s'", argv[i]);
             width = (int)w;
         } else {
-            return tame_err_set(TAME_BADARG, "unknown option '%s' (--print, --width N, --bound)",
-                                argv[i]);
+            return tame_err_set(TAME_BADARG, "unknown option '%s' (--print, --width N, --bound; "
+                                "dual: --side NAME, --range FROM TO [STEP])", argv[i]);
         }
     }
     tame_session_refresh_views(s);
+    if (dual_opts)
+        TAME_TRY(tame_session_dual_view(s, &dopts));
     tame_ui_views *v = tame_session_views(s);
     if (tame_ui_is_active()) {
         tame_ui_show_pane((tame_pane)pane);
@@ -137,6 +150,8 @@ const tame_cmd tame_cmds_ui[] = {
      "  pane, : opens a command line, ? lists the keys, q returns to tame>.\n"
      "  --print (or no terminal) prints the pane's content as text instead; --width N sets its\n"
      "  width, --bound draws the tree with the LP bound as vertical axis.\n"
+     "  view dual --side NAME --range FROM TO [STEP]: F and z along that side of the\n"
+     "  right-hand side (default: the side F depends on most at b, around 0 and b).\n"
      "  Without a solver yet, lua tame.ui.demo() loads example views (see the README, Panes).\n"
      "  example: view model",
      view_words},

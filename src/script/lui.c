@@ -157,6 +157,20 @@ static void refresh_dual(tame_session *s, tame_ui_views *v)
     v->dual_key = key;
 }
 
+tame_status tame_session_dual_view(tame_session *s, const tame_ui_dual_opts *o)
+{
+    if (!s->dual)
+        return tame_err_set(TAME_NOTFOUND, "no dual function yet (dual tree|tree+|chvatal|gmi)");
+    tame_dual_view *dv = NULL;
+    TAME_TRY(tame_ui_dual_view_from_fn(s->dual, o, &dv));
+    tame_ui_views *v = tame_session_views(s);
+    tame_ui_views_set_dual(v, dv);
+    v->dual_source = s->dual;
+    free(v->dual_key);
+    v->dual_key = dual_key(s->dual);
+    return TAME_OK;
+}
+
 void tame_session_refresh_views(tame_session *s)
 {
     tame_ui_views *v = tame_session_views(s);
