@@ -854,6 +854,45 @@ static void test_replaced_view_keeps_the_selection(void **state)
     tame_ui_views_free(&v);
 }
 
+/* A cut loop hands over views that grow (new sides at rank 0 before the cuts, new cuts): the
+ * selected cut stays selected by its id. */
+static void test_replaced_cut_view_keeps_the_selection(void **state)
+{
+    (void)state;
+    tame_ui_views *v = tame_ui_views_new(16);
+    tame_ui_views_set_cuts(v, tame_ui_demo_cuts());
+    tame_ui_state st;
+    tame_ui_state_init(&st, v, TAME_PANE_CUTS, 80, 24);
+    keys(&st, "j");
+    assert_int_equal(v->cuts->items[st.cuts.sel].id, 2);
+    tame_cut_view *c = tame_cut_view_new("grown");
+    tame_cut_view_add_row(c, "c0", "x1 <= 9");
+    tame_cut_view_add_row(c, "c1", "7 x1 - 2 x2 <= 14");
+    tame_cut_view_add_cut(c, 1, 1, 1, "x1 <= 2");
+    tame_cut_view_add_cut(c, 2, 1, 2, "x1 - x2 <= 1");
+    tame_cut_view_add_cut(c, 3, 2, 3, "x2 <= 2");
+    assert_int_equal(tame_cut_view_finish(c), TAME_OK);
+    tame_ui_views_set_cuts(v, c);
+    char *s = screen_text(&st);
+    assert_int_equal(v->cuts->items[st.cuts.sel].id, 2);
+    assert_non_null(strstr(s, "cut #2  rank 1  round 2"));
+    free(s);
+    keys(&st, "k"); /* a row, kept by its name */
+    keys(&st, "k");
+    s = screen_text(&st);
+    free(s);
+    int row = st.cuts.sel;
+    assert_true(v->cuts->items[row].id < 0);
+    char name[64];
+    snprintf(name, sizeof name, "%s", v->cuts->items[row].name);
+    tame_ui_views_set_cuts(v, tame_ui_demo_cuts());
+    s = screen_text(&st);
+    free(s);
+    assert_string_equal(v->cuts->items[st.cuts.sel].name, name);
+    tame_ui_state_done(&st);
+    tame_ui_views_free(&v);
+}
+
 static void test_dual_cursor_zoom_and_search(void **state)
 {
     tame_ui_views *v = *state;
@@ -963,6 +1002,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_panes_switch_and_survive_any_size, setup_views,
                                         teardown_views),
         cmocka_unit_test(test_replaced_view_keeps_the_selection),
+        cmocka_unit_test(test_replaced_cut_view_keeps_the_selection),
         cmocka_unit_test_setup_teardown(test_dual_cursor_zoom_and_search, setup_views,
                                         teardown_views),
         cmocka_unit_test_setup_teardown(test_model_search_prefers_exact_names, setup_views,

@@ -87,6 +87,9 @@ int tame_fmt_contains(const char *hay, const char *needle);
 void tame_fmt_scroll(int *top, int sel, int n, int height);
 /* Prints a double compactly (%.6g, "-0" as "0"). */
 const char *tame_fmt_num(double x, char *buf, int size);
+/* Remembers the cut pane's selection by cut id or row name, so that the next view (a cut
+ * loop's, grown) selects the same item (called after every key and every redraw). */
+void tame_fmt_cuts_remember(tame_ui_state *st);
 /* Draws a vertical separator of height h at column x. */
 void tame_fmt_vsep(tame_ui_canvas *c, int x, int y, int h);
 

@@ -47,6 +47,25 @@ static int row_of(const tame_cuts_pane *p, int item)
     return -1;
 }
 
+/* Remembers the selection by cut id or row name, so that a replaced view (a cut loop adding
+ * cuts and sides while the pane is open) keeps it. */
+static void remember_sel(const tame_cut_view *v, tame_cuts_pane *p)
+{
+    p->sel_id = -1;
+    p->sel_name[0] = '\0';
+    if (!v || p->sel < 0 || p->sel >= v->nitems)
+        return;
+    const tame_cut_item_view *it = &v->items[p->sel];
+    p->sel_id = it->id;
+    if (it->id < 0 && it->name)
+        snprintf(p->sel_name, sizeof p->sel_name, "%s", it->name);
+}
+
+void tame_fmt_cuts_remember(tame_ui_state *st)
+{
+    remember_sel(st->views->cuts, &st->cuts);
+}
+
 static void cuts_sync(tame_ui_state *st)
 {
     const tame_cut_view *v = st->views->cuts;
@@ -55,6 +74,15 @@ static void cuts_sync(tame_ui_state *st)
     if (!v || v->nitems == 0) {
         p->sel = -1;
         return;
+    }
+    if (p->sel_id >= 0 || p->sel_name[0]) {
+        for (int i = 0; i < v->nitems; i++)
+            if (p->sel_id >= 0 ? v->items[i].id == p->sel_id
+                               : v->items[i].id < 0 && v->items[i].name &&
+                                     strcmp(v->items[i].name, p->sel_name) == 0) {
+                p->sel = i;
+                break;
+            }
     }
     if (p->sel < 0 || p->sel >= v->nitems) {
         /* start on the first cut, else the first row */
@@ -419,6 +447,7 @@ static void cuts_format(tame_ui_state *st, tame_ui_canvas *c, int x, int y, int 
     int dw = w - lw - 1;
     tame_ui_text t = TAME_UI_TEXT_INIT;
     int pos = row_of(p, p->sel);
+    remember_sel(v, p);
     tame_fmt_scroll(&p->top, pos, p->nrows, h);
     for (int r = 0; r < h && p->top + r < p->nrows; r++) {
         int item = p->rows[p->top + r];
