@@ -243,6 +243,34 @@ static void test_log_capture_tees_the_sink(void **state)
     assert_null(fn);
 }
 
+/* Two captures stacked on the default sink (stdout): text passed through the lower one must
+ * not uninstall the upper one (the lower tee used to put itself back as the sink). */
+static void test_log_capture_stacked_on_stdout(void **state)
+{
+    (void)state;
+    tame_log_set_sink(NULL, NULL);
+    tame_ui_log *lower = tame_ui_log_new(16); /* passes on to stdout */
+    tame_ui_log_capture(lower);
+    tame_ui_log *upper = tame_ui_log_new(16);
+    tame_ui_log_capture(upper);
+    tame_log_printf("(stacked capture test: this line goes to stdout)\n");
+    tame_log_fn fn;
+    void *ud;
+    tame_log_get_sink(&fn, &ud);
+    assert_ptr_equal(ud, upper); /* the upper tee is still the sink */
+    tame_ui_log_set_passthrough(upper, 0);
+    tame_log_printf("second\n");
+    assert_int_equal(tame_ui_log_nlines(upper), 2);
+    assert_string_equal(tame_ui_log_line(upper, 1), "second");
+    assert_int_equal(tame_ui_log_nlines(lower), 1);
+    tame_ui_log_free(&upper);
+    tame_log_get_sink(&fn, &ud);
+    assert_ptr_equal(ud, lower);
+    tame_ui_log_free(&lower);
+    tame_log_get_sink(&fn, &ud);
+    assert_null(fn);
+}
+
 static void test_text_wrap_and_spans(void **state)
 {
     (void)state;
@@ -493,6 +521,184 @@ static void test_screens_golden(void **state)
     }
 }
 
+/* {=== views fed from real records (adapt_cuts.c, adapt_dual.c) === */
+
+static char *fmt_text_of(tame_ui_views *v, int dual)
+{
+    tame_ui_text t = TAME_UI_TEXT_INIT;
+    if (dual)
+        tame_fmt_dual_print(v->dual, 80, 16, &t);
+    else
+        tame_fmt_cuts_text(v->cuts, 80, &t);
+    char *s = join(&t);
+    tame_ui_text_done(&t);
+    return s;
+}
+
+static const tame_cut_item_view *cut_item(const tame_cut_view *v, int id)
+{
+    for (int i = 0; i < v->nitems; i++)
+        if (v->items[i].id == id)
+            return &v->items[i];
+    fail_msg("no cut %d in the view", id);
+    return NULL;
+}
+
+static const tame_dual_check_view *check_named(const tame_dual_view *v, const char *name)
+{
+    for (int i = 0; i < v->nchecks; i++)
+        if (strcmp(v->checks[i].name, name) == 0)
+            return &v->checks[i];
+    fail_msg("no check %s", name);
+    return NULL;
+}
+
+static const char *f_at(const tame_dual_view *v, const char *d)
+{
+    for (int i = 0; i < v->nf; i++)
+        if (v->f[i].dtext && strcmp(v->f[i].dtext, d) == 0)
+            return v->f[i].vtext;
+    fail_msg("no sample at d = %s", d);
+    return NULL;
+}
+
+/* MATH.md §7.2: two rank-1 Gomory cuts, F(d) = -d3 + 3 C1(d) + C2(d). */
+static void test_real_chvatal72(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_CHVATAL72);
+    const tame_cut_view *cv = v->cuts;
+    assert_int_equal(tame_cut_view_max_rank(cv), 1);
+    const tame_cut_item_view *c1 = cut_item(cv, 1), *c2 = cut_item(cv, 2);
+    assert_string_equal(c1->text, "x1 <= 2");
+    assert_string_equal(c1->unit, "C1(d) = ceil(-1/7 d1 - 2/7 d2)");
+    assert_int_equal(c1->nparents, 2);
+    assert_string_equal(c1->parents[0].row, "c1");
+    assert_string_equal(c1->parents[0].mult, "-1/7");
+    assert_string_equal(c1->parents[1].mult, "-2/7");
+    assert_string_equal(c2->text, "x1 - x2 <= 1");
+    assert_string_equal(c2->unit, "C2(d) = ceil(1/2 d3)");
+    assert_true(cv->has_2d && cv->integer);
+    /* the cut x1 <= 2 is -x1 >= -2 for the drawing */
+    assert_near(c1->a[0], -1, 1e-12);
+    assert_near(c1->lo, -2, 1e-12);
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(dv->dname, "c3"); /* y = (0, 0, -1): F depends most on d3 at b */
+    assert_string_equal(dv->btext, "3");
+    assert_string_equal(f_at(dv, "3"), "-7"); /* F(b) = z = -7 (min form) */
+    for (int i = 0; i < dv->nchecks; i++)
+        assert_int_equal(dv->checks[i].result, 1);
+    char *s = fmt_text_of(v, 0);
+    check_golden("fmt_cuts_real72", s);
+    free(s);
+    s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_real72", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+/* MATH.md §7.1 at b = 3/4: F_BB(d) = min{2d, 3/2 - d, d/2 + 3/4}, not subadditive. */
+static void test_real_fbb71(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_FBB71);
+    assert_null(v->cuts);
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(dv->dname, "r");
+    assert_string_equal(f_at(dv, "3/4"), "3/4");
+    assert_string_equal(f_at(dv, "1"), "1/2");
+    assert_string_equal(f_at(dv, "-1"), "-2");
+    assert_int_equal(dv->nz, dv->nf); /* z by exact enumeration */
+    assert_int_equal(check_named(dv, "subadditive")->result, 0);
+    assert_int_equal(check_named(dv, "strong")->result, 1);
+    assert_int_equal(check_named(dv, "weak")->result, 1);
+    assert_int_equal(dv->npieces, 2); /* d/2 + 3/4 is never the minimum on the line */
+    assert_string_equal(dv->pieces[0], "[-3, 1/2]  node 1: 2 r");
+    char *s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_fbb71", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+/* MATH.md §7.1 with one GMI cut: F(d) = -d + 3/2 g_{3/4}(d). */
+static void test_real_gmi71(void **state)
+{
+    (void)state;
+    tame_ui_views *v = real_views(REAL_GMI71);
+    const tame_cut_item_view *c1 = cut_item(v->cuts, 1);
+    assert_string_equal(c1->text, "x1 - 4/3 x2 + 4/3 x3 >= 1");
+    assert_string_equal(c1->unit, "G1(d) = g[3/4](d1)");
+    assert_false(v->cuts->has_2d); /* four variables: no drawing */
+    const tame_dual_view *dv = v->dual;
+    assert_string_equal(f_at(dv, "3/4"), "3/4");
+    assert_string_equal(f_at(dv, "1"), "1/2");  /* F(a1) = 1/2 <= c1 */
+    assert_string_equal(f_at(dv, "0"), "0");
+    for (int i = 0; i < dv->nchecks; i++)
+        assert_int_equal(dv->checks[i].result, 1);
+    char *s = fmt_text_of(v, 0);
+    check_golden("fmt_cuts_gmi71", s);
+    free(s);
+    s = fmt_text_of(v, 1);
+    check_golden("fmt_dual_gmi71", s);
+    free(s);
+    tame_ui_views_free(&v);
+}
+
+static void test_real_screens_golden(void **state)
+{
+    (void)state;
+    for (int k = 0; real_screens[k].name; k++) {
+        tame_ui_views *v = real_views(real_screen_views[k]);
+        tame_ui_state st;
+        tame_ui_canvas c;
+        render_screen(v, &real_screens[k], &st, &c);
+        tame_ui_text t = TAME_UI_TEXT_INIT;
+        tame_ui_canvas_to_text(&c, &t);
+        char *s = join(&t);
+        check_golden(real_screens[k].name, s);
+        free(s);
+        tame_ui_canvas_done(&c);
+        tame_ui_state_done(&st);
+        tame_ui_views_free(&v);
+    }
+}
+
+static void test_dual_adapter_errors(void **state)
+{
+    (void)state;
+    tame_model *m = example_model71();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    tame_ui_dual_opts o = TAME_UI_DUAL_OPTS_DEFAULT;
+    tame_dual_view *dv = NULL;
+    o.side = "nope";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    assert_non_null(strstr(tame_err_msg(), "no side 'nope'"));
+    o.side = "r";
+    o.from = "-100";
+    o.to = "100";
+    o.step = "1/8";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    assert_non_null(strstr(tame_err_msg(), "more than 401 samples"));
+    o.from = "1";
+    o.to = "0";
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_BADARG);
+    o.from = "0";
+    o.to = "1";
+    o.step = "1/4";
+    o.z = false;
+    o.checks = false;
+    assert_int_equal(tame_ui_dual_view_from_fn(F, &o, &dv), TAME_OK);
+    assert_int_equal(dv->nf, 5);
+    assert_int_equal(dv->nz, 0);
+    assert_int_equal(dv->nchecks, 0);
+    assert_null(dv->kinks[1]);
+    tame_dual_view_free(&dv);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
 /* }=== */
 /* {=== the state machine === */
 
@@ -648,6 +854,45 @@ static void test_replaced_view_keeps_the_selection(void **state)
     tame_ui_views_free(&v);
 }
 
+/* A cut loop hands over views that grow (new sides at rank 0 before the cuts, new cuts): the
+ * selected cut stays selected by its id. */
+static void test_replaced_cut_view_keeps_the_selection(void **state)
+{
+    (void)state;
+    tame_ui_views *v = tame_ui_views_new(16);
+    tame_ui_views_set_cuts(v, tame_ui_demo_cuts());
+    tame_ui_state st;
+    tame_ui_state_init(&st, v, TAME_PANE_CUTS, 80, 24);
+    keys(&st, "j");
+    assert_int_equal(v->cuts->items[st.cuts.sel].id, 2);
+    tame_cut_view *c = tame_cut_view_new("grown");
+    tame_cut_view_add_row(c, "c0", "x1 <= 9");
+    tame_cut_view_add_row(c, "c1", "7 x1 - 2 x2 <= 14");
+    tame_cut_view_add_cut(c, 1, 1, 1, "x1 <= 2");
+    tame_cut_view_add_cut(c, 2, 1, 2, "x1 - x2 <= 1");
+    tame_cut_view_add_cut(c, 3, 2, 3, "x2 <= 2");
+    assert_int_equal(tame_cut_view_finish(c), TAME_OK);
+    tame_ui_views_set_cuts(v, c);
+    char *s = screen_text(&st);
+    assert_int_equal(v->cuts->items[st.cuts.sel].id, 2);
+    assert_non_null(strstr(s, "cut #2  rank 1  round 2"));
+    free(s);
+    keys(&st, "k"); /* a row, kept by its name */
+    keys(&st, "k");
+    s = screen_text(&st);
+    free(s);
+    int row = st.cuts.sel;
+    assert_true(v->cuts->items[row].id < 0);
+    char name[64];
+    snprintf(name, sizeof name, "%s", v->cuts->items[row].name);
+    tame_ui_views_set_cuts(v, tame_ui_demo_cuts());
+    s = screen_text(&st);
+    free(s);
+    assert_string_equal(v->cuts->items[st.cuts.sel].name, name);
+    tame_ui_state_done(&st);
+    tame_ui_views_free(&v);
+}
+
 static void test_dual_cursor_zoom_and_search(void **state)
 {
     tame_ui_views *v = *state;
@@ -734,6 +979,7 @@ int main(void)
         cmocka_unit_test(test_demo_dual_is_computed_exactly),
         cmocka_unit_test(test_log_keeps_lines_and_filters_control_bytes),
         cmocka_unit_test(test_log_capture_tees_the_sink),
+        cmocka_unit_test(test_log_capture_stacked_on_stdout),
         cmocka_unit_test(test_text_wrap_and_spans),
         cmocka_unit_test_setup_teardown(test_tree_print_golden, setup_views, teardown_views),
         cmocka_unit_test(test_bound_layout_child_straight_below_parent),
@@ -756,6 +1002,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_panes_switch_and_survive_any_size, setup_views,
                                         teardown_views),
         cmocka_unit_test(test_replaced_view_keeps_the_selection),
+        cmocka_unit_test(test_replaced_cut_view_keeps_the_selection),
         cmocka_unit_test_setup_teardown(test_dual_cursor_zoom_and_search, setup_views,
                                         teardown_views),
         cmocka_unit_test_setup_teardown(test_model_search_prefers_exact_names, setup_views,
@@ -763,6 +1010,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cuts_parent_and_child_keys, setup_views,
                                         teardown_views),
         cmocka_unit_test(test_pane_names_parse_by_prefix),
+        cmocka_unit_test(test_real_chvatal72),
+        cmocka_unit_test(test_real_fbb71),
+        cmocka_unit_test(test_real_gmi71),
+        cmocka_unit_test(test_real_screens_golden),
+        cmocka_unit_test(test_dual_adapter_errors),
     };
     return cmocka_run_group_tests_name("ui_fmt", tests, NULL, NULL);
 }

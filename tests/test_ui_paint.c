@@ -82,6 +82,29 @@ static void test_every_screen_reads_back_as_its_golden_text(void **state)
     }
 }
 
+/* The screens of views fed from real records (adapt_cuts.c, adapt_dual.c), painted. */
+static void test_real_screens_read_back_as_golden(void **state)
+{
+    (void)state;
+    for (int k = 0; real_screens[k].name; k++) {
+        tame_ui_views *v = real_views(real_screen_views[k]);
+        tame_ui_state st;
+        tame_ui_canvas c;
+        render_screen(v, &real_screens[k], &st, &c);
+        WINDOW *w = newwin(real_screens[k].h, real_screens[k].w, 0, 0);
+        assert_non_null(w);
+        tame_pane_paint(w, &c, 0, 0);
+        char *s = read_back(w);
+        if (getenv("UPDATE") == NULL || strcmp(getenv("UPDATE"), "1") != 0)
+            check_golden(real_screens[k].name, s);
+        free(s);
+        delwin(w);
+        tame_ui_canvas_done(&c);
+        tame_ui_state_done(&st);
+        tame_ui_views_free(&v);
+    }
+}
+
 static void test_attributes_mark_selection_and_fates(void **state)
 {
     fixture *f = *state;
@@ -168,6 +191,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_screen_reads_back_as_its_golden_text),
+        cmocka_unit_test(test_real_screens_read_back_as_golden),
         cmocka_unit_test(test_attributes_mark_selection_and_fates),
         cmocka_unit_test(test_paint_clips_to_the_window),
         cmocka_unit_test(test_key_scripts_parse_names),

@@ -7,8 +7,12 @@
 #define TAME_TEST_UI_GOLDEN_H
 
 #include "base/mem.h"
+#include "cuts/cuts.h"
+#include "dual/dualfn.h"
 #include "lp/solution.h"
 #include "model/expr.h"
+#include "ui/adapt_cuts.h"
+#include "ui/adapt_dual.h"
 #include "ui/demo.h"
 #include "ui/fmt.h"
 #include "test_util.h"
@@ -94,6 +98,66 @@ static tame_model *example_model(void)
     return m;
 }
 
+/* MATH.md §7.1: min 1/2 x1 + 2 x3 + x4, x1 - 3/2 x2 + x3 - x4 = 3/4, x1, x2 integer. */
+static tame_model *example_model71(void)
+{
+    tame_model *m = tame_model_new("gr71");
+    mpq_t zero;
+    mpq_init(zero);
+    static const char *const names[] = {"x1", "x2", "x3", "x4"};
+    for (int j = 0; j < 4; j++)
+        assert_int_equal(tame_model_add_var(m, names[j], j < 2 ? TAME_VAR_INT : TAME_VAR_CONT,
+                                            zero, NULL, NULL, NULL),
+                         TAME_OK);
+    mpq_clear(zero);
+    tame_constraint c;
+    tame_constraint_init(&c);
+    assert_int_equal(tame_expr_parse_constraint(m, "r: x1 - 3/2 x2 + x3 - x4 = 3/4", &c),
+                     TAME_OK);
+    assert_int_equal(tame_model_add_row(m, c.name, &c.e, c.has_lb ? c.lb : NULL,
+                                        c.has_ub ? c.ub : NULL, NULL),
+                     TAME_OK);
+    tame_constraint_done(&c);
+    tame_linexpr e;
+    tame_linexpr_init(&e);
+    char *name = NULL;
+    assert_int_equal(tame_expr_parse_objective(m, "1/2 x1 + 2 x3 + x4", &name, &e), TAME_OK);
+    assert_int_equal(tame_model_set_objective(m, TAME_MINIMIZE, &e), TAME_OK);
+    free(name);
+    tame_linexpr_done(&e);
+    return m;
+}
+
+/* Views fed from real records (the adapters): REAL_CHVATAL72 the Gomory hierarchy of §7.2 and
+ * its Chvatal dual; REAL_FBB71 the F_BB tree dual of §7.1; REAL_GMI71 the one-cut GMI
+ * hierarchy of §7.1 and its GMI dual. */
+enum { REAL_CHVATAL72, REAL_FBB71, REAL_GMI71 };
+
+static tame_ui_views *real_views(int which)
+{
+    tame_ui_views *v = tame_ui_views_new(100);
+    tame_model *m = which == REAL_CHVATAL72 ? example_model() : example_model71();
+    tame_dual_kind kind = which == REAL_CHVATAL72 ? TAME_DUAL_CHVATAL
+                          : which == REAL_FBB71  ? TAME_DUAL_BB
+                                                 : TAME_DUAL_GMI;
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, kind, -1, &F, &info), TAME_OK);
+    assert_false(info.fell_back);
+    const tame_cutrec *r = tame_cutrec_get(m);
+    if (r) {
+        tame_cut_view *cv = tame_ui_cut_view_from_rec(r, m);
+        assert_non_null(cv);
+        tame_ui_views_set_cuts(v, cv);
+    }
+    tame_dual_view *dv = NULL;
+    assert_int_equal(tame_ui_dual_view_from_fn(F, NULL, &dv), TAME_OK);
+    tame_ui_views_set_dual(v, dv);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+    return v;
+}
+
 /* Views with every demo, the example model with its LP solution, and a fixed log. */
 static tame_ui_views *example_views(void)
 {
@@ -164,6 +228,18 @@ static const ui_screen ui_screens[] = {
     {"pane_model_column", TAME_PANE_MODEL, "j<Enter>", 80, 24},
     {"pane_log", TAME_PANE_LOG, "", 80, 24},
     {NULL, 0, NULL, 0, 0}};
+
+/* Screens of the views from real records: real_screen_views[k] is the real_views() case. */
+static const ui_screen real_screens[] = {
+    {"pane_cuts_real72", TAME_PANE_CUTS, "", 80, 24},
+    {"pane_cuts_real72_c3", TAME_PANE_CUTS, "kk", 80, 24},
+    {"pane_dual_real72", TAME_PANE_DUAL, "", 80, 24},
+    {"pane_dual_fbb71", TAME_PANE_DUAL, "", 80, 24},
+    {"pane_dual_gmi71", TAME_PANE_DUAL, "", 80, 24},
+    {"pane_cuts_gmi71", TAME_PANE_CUTS, "", 80, 24},
+    {NULL, 0, NULL, 0, 0}};
+static const int real_screen_views[] = {REAL_CHVATAL72, REAL_CHVATAL72, REAL_CHVATAL72,
+                                        REAL_FBB71,     REAL_GMI71,     REAL_GMI71};
 
 /* Feeds the screen's keys to a fresh state on v and draws it into c (initialised here). */
 static void render_screen(tame_ui_views *v, const ui_screen *sc, tame_ui_state *st,

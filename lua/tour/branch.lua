@@ -26,9 +26,11 @@ children are solved at once (eager): x1 <= 0 gives 3/2, x1 >= 1 gives 1/2.]],
     },
     {
       say = [[
-`tree print` shows every node: its bound change, fate and LP value.]],
+`tree print` shows every node: its bound change, LP value and fate letter
+(B branched, I integral, X infeasible, P pruned, O open; * the incumbent).]],
       try = "tree print",
-      expect = {"#1 x1 <= 0  open  lp 1.5", "#2 x1 >= 1  open  lp 0.5"},
+      expect = {"|-#1 x1 <= 0                                        1.5 O",
+                "`-#2 x1 >= 1                                        0.5 O"},
     },
     {
       say = [[
@@ -66,8 +68,9 @@ The whole tree: the table of MATH.md 7.1, node for node. Three leaves, and each
 leaf's LP dual gives an affine function phi_t(d) <= its LP value at every
 right-hand side d: that is where the dual functions of lesson 5 come from.]],
       run = "tree print",
-      expect = {"#3 x2 <= 0  integral  lp 0.75", "#4 x2 >= 1  pruned  lp 1.125",
-                "#1 x1 <= 0  pruned  lp 1.5"},
+      expect = {"|-#3 x2 <= 0                                     0.75 I*",
+                "`-#4 x2 >= 1                                    1.125 P",
+                "|-#1 x1 <= 0                                        1.5 P"},
     },
     {
       say = [[

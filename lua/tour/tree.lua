@@ -10,7 +10,7 @@ return {
 The tour has built the model of lesson 1 and solved it with the rules of lesson
 2: five nodes, three leaves. `tree print` is the text version.]],
       run = "tree print",
-      expect = "#3 x2 <= 0  integral  lp 0.75  [incumbent]",
+      expect = "|-#3 x2 <= 0                                     0.75 I*",
     },
     {
       say = [[

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "base/interrupt.h"
+#include "base/live.h"
 #include "base/mem.h"
 #include "base/num.h"
 #include "bb/bb_impl.h"
@@ -1106,6 +1107,7 @@ static tame_status run(tame_bb *bb, long steps, bool limits, int forced, int *do
         }
         report_bound(bb);
         progress(bb, false);
+        tame_live_tick(TAME_LIVE_BB); /* a watcher (the workbench) may redraw: base/live.h */
     }
     if (st == TAME_OK && bb->event_st != TAME_OK) {
         st = bb->event_st;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/interrupt.h"
+#include "base/live.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "cuts/cuts_impl.h"
@@ -456,6 +457,7 @@ tame_status tame_cuts_run(tame_model *m, const tame_cuts_params *params, tame_cu
         if (p->progress)
             tame_log_printf("round %d: LP %.10g, %d cut%s, %d fractional\n", rec->rounds, z,
                             ctx.nmade, ctx.nmade == 1 ? "" : "s", nfrac);
+        tame_live_tick(TAME_LIVE_CUTS); /* a watcher (the workbench) may redraw: base/live.h */
     }
     bool optimal = res->stop != TAME_CUTS_INFEASIBLE && res->stop != TAME_CUTS_LPFAIL;
     if (res->stop == TAME_CUTS_INFEASIBLE)

@@ -13,6 +13,7 @@
 #include "bb/bb.h"
 #include "cuts/cuts.h"
 #include "repl/cmd.h"
+#include "ui/adapt_tree.h"
 
 static tame_status need_model(tame_session *s)
 {
@@ -210,7 +211,11 @@ static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *
             TAME_TRY(parse_count(argv[2], "a depth", &depth));
         if (argc > 3)
             return tame_err_set(TAME_BADARG, "usage: tree print [DEPTH]");
-        tame_tree_print(t, out, (int)depth);
+        /* the tree pane's formatter */
+        char *text = tame_ui_tree_text(t, tame_bb_status_str(tame_bb_get_status(s->bb)),
+                                       tame_session_bb_params(s)->realtime, 80, (int)depth);
+        fputs(text, out);
+        free(text);
     } else if (strcmp(what, "export") == 0) {
         if (argc < 3 || argc > 4)
             return tame_err_set(TAME_BADARG, "usage: tree export FILE [dot|vbc|bak|json]");

@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "cuts/cuts.h"
 #include "repl/cmd.h"
+#include "ui/adapt_cuts.h"
 
 #define SHOW_MAX 20 /* cuts listed after a loop; the rest: hierarchy print */
 
@@ -172,7 +173,7 @@ static tame_status cmd_hierarchy(tame_session *s, int argc, const char **argv, F
         fprintf(out, "no cuts\n");
         return TAME_OK;
     }
-    char *text = tame_cutrec_text(r, s->model);
+    char *text = tame_ui_cuts_text(r, s->model, 80); /* the cut pane's formatter */
     fputs(text, out);
     free(text);
     return TAME_OK;

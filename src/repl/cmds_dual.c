@@ -8,6 +8,7 @@
 #include "dual/dualfn.h"
 #include "dual/valuefn.h"
 #include "repl/cmd.h"
+#include "ui/adapt_dual.h"
 
 static tame_status need_model(tame_session *s)
 {
@@ -186,7 +187,8 @@ static tame_status cmd_dual(tame_session *s, int argc, const char **argv, FILE *
         TAME_TRY(need_dual(s));
         if (argc > 2)
             return tame_err_set(TAME_BADARG, "usage: dual show");
-        char *t = tame_dualfn_text(s->dual);
+        char *t = NULL;
+        TAME_TRY(tame_ui_dual_text(s->dual, 80, &t)); /* the dual pane's formatter */
         fputs(t, out);
         free(t);
         return TAME_OK;

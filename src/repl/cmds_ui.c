@@ -7,8 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/live.h"
 #include "repl/cmd.h"
 #include "repl/pane_input.h"
+#include "ui/adapt_dual.h"
 #include "ui/fmt.h"
 #include "ui/screen.h"
 #include "ui/views.h"
@@ -17,6 +19,16 @@ static void update_views(void *ud, tame_ui_views *views)
 {
     (void)views;
     tame_session_refresh_views(ud);
+}
+
+/* The live hook while the workbench is open: a solve or a cut loop started from its command
+ * line ticks between nodes and rounds; the pump redraws (at most 20 times a second), and the
+ * redraw rebuilds the views from the session (update_views) as they grow. */
+static void live_pump(void *ud, tame_live_what what)
+{
+    (void)ud;
+    (void)what;
+    tame_ui_pump();
 }
 
 static const char *missing(const tame_ui_views *v, tame_pane p)
@@ -52,16 +64,7 @@ static void print_pane(const tame_ui_views *v, tame_pane p, int width, int bound
             tame_fmt_tree_print(v->tree, width, &t);
         break;
     case TAME_PANE_CUTS:
-        tame_fmt_cuts_print(v->cuts, width, &t);
-        if (v->cuts->has_2d) {
-            tame_ui_text_add(&t, "%s", "");
-            tame_ui_canvas c;
-            int w = width < 60 ? width : 60;
-            tame_ui_canvas_init(&c, w, 18);
-            tame_fmt_cuts_drawing(v->cuts, -1, w, 18, &c, 0, 0);
-            tame_ui_canvas_to_text(&c, &t);
-            tame_ui_canvas_done(&c);
-        }
+        tame_fmt_cuts_text(v->cuts, width, &t);
         break;
     case TAME_PANE_DUAL:
         tame_fmt_dual_print(v->dual, width, 18, &t);
@@ -85,9 +88,19 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
     if (pane < 0)
         return tame_err_set(TAME_BADARG, "expected tree, cuts, model, dual or log, found '%s'",
                             argv[1]);
-    int print = 0, bound = 0, width = 80;
+    int print = 0, bound = 0, width = 80, dual_opts = 0;
+    tame_ui_dual_opts dopts = TAME_UI_DUAL_OPTS_DEFAULT;
     for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--print") == 0 || strcmp(argv[i], "-p") == 0) {
+        if (pane == TAME_PANE_DUAL && strcmp(argv[i], "--side") == 0 && i + 1 < argc) {
+            dopts.side = argv[++i];
+            dual_opts = 1;
+        } else if (pane == TAME_PANE_DUAL && strcmp(argv[i], "--range") == 0 && i + 2 < argc) {
+            dopts.from = argv[++i];
+            dopts.to = argv[++i];
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                dopts.step = argv[++i];
+            dual_opts = 1;
+        } else if (strcmp(argv[i], "--print") == 0 || strcmp(argv[i], "-p") == 0) {
             print = 1;
         } else if (strcmp(argv[i], "--bound") == 0) {
             bound = 1;
@@ -98,11 +111,13 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
                 return tame_err_set(TAME_BADARG, "--width takes 20..1000, found '%s'", argv[i]);
             width = (int)w;
         } else {
-            return tame_err_set(TAME_BADARG, "unknown option '%s' (--print, --width N, --bound)",
-                                argv[i]);
+            return tame_err_set(TAME_BADARG, "unknown option '%s' (--print, --width N, --bound; "
+                                "dual: --side NAME, --range FROM TO [STEP])", argv[i]);
         }
     }
     tame_session_refresh_views(s);
+    if (dual_opts)
+        TAME_TRY(tame_session_dual_view(s, &dopts));
     tame_ui_views *v = tame_session_views(s);
     if (tame_ui_is_active()) {
         tame_ui_show_pane((tame_pane)pane);
@@ -120,7 +135,10 @@ static tame_status cmd_view(tame_session *s, int argc, const char **argv, FILE *
     memset(&hooks, 0, sizeof hooks);
     tame_pane_input_hooks(&hooks, s);
     hooks.update_views = update_views;
-    return tame_ui_run(v, (tame_pane)pane, &hooks);
+    tame_live_set(live_pump, NULL);
+    tame_status st = tame_ui_run(v, (tame_pane)pane, &hooks);
+    tame_live_set(NULL, NULL);
+    return st;
 }
 
 static const char *const view_words[] = {"tree", "cuts", "model", "dual", "log", NULL};
@@ -132,6 +150,8 @@ const tame_cmd tame_cmds_ui[] = {
      "  pane, : opens a command line, ? lists the keys, q returns to tame>.\n"
      "  --print (or no terminal) prints the pane's content as text instead; --width N sets its\n"
      "  width, --bound draws the tree with the LP bound as vertical axis.\n"
+     "  view dual --side NAME --range FROM TO [STEP]: F and z along that side of the\n"
+     "  right-hand side (default: the side F depends on most at b, around 0 and b).\n"
      "  Without a solver yet, lua tame.ui.demo() loads example views (see the README, Panes).\n"
      "  example: view model",
      view_words},

@@ -12,10 +12,16 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/mem.h"
+#include "base/sbuf.h"
 #include "bb/bb.h"
 #include "script/script.h"
+#include "cuts/hierarchy.h"
+#include "dual/dualfn.h"
+#include "ui/adapt_cuts.h"
+#include "ui/adapt_dual.h"
 #include "ui/adapt_tree.h"
 #include "ui/demo.h"
 #include "ui/fmt.h"
@@ -41,29 +47,137 @@ tame_ui_views *tame_session_views(tame_session *s)
     return s->views;
 }
 
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
 /* The tree view follows the session's current solve: rebuilt when the solve changed or
- * grew since the view was made. */
+ * grew since the view was made. While the solve runs (a live redraw), a rebuild waits until
+ * nine times the last rebuild's time has passed, so that a large tree costs the solve at most
+ * a tenth of its time in rebuilds. */
 static void refresh_tree(tame_session *s, tame_ui_views *v)
 {
+    static double next_ok, cost;
     if (!s->bb)
         return;
     tame_tree *t = tame_bb_tree(s->bb);
-    long stamp = (long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t);
+    bool realtime = tame_session_bb_params(s)->realtime;
+    long stamp = ((long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t)) * 2 + realtime;
     if (v->tree && v->tree_source == s->bb && v->tree_stamp == stamp)
         return;
-    tame_tree_view *tv =
-        tame_ui_tree_view_from_bb(t, tame_bb_status_str(tame_bb_get_status(s->bb)));
+    bool running = tame_bb_is_running(s->bb);
+    double t0 = now_s();
+    if (running && v->tree && v->tree_source == s->bb && t0 < next_ok)
+        return;
+    tame_tree_view *tv = tame_ui_tree_view_from_bb(
+        t, running ? "running" : tame_bb_status_str(tame_bb_get_status(s->bb)), realtime);
     if (!tv)
         return;
     tame_ui_views_set_tree(v, tv);
     v->tree_source = s->bb;
     v->tree_stamp = stamp;
+    double t1 = now_s();
+    cost = t1 - t0;
+    next_ok = t1 + 9 * cost;
+}
+
+/* The cut view follows the cut record of the current model (a cut loop, cuts clear, another
+ * model); a view from tame.ui.cuts or the demo stays until the record changes. */
+static void refresh_cuts(tame_session *s, tame_ui_views *v)
+{
+    const tame_cutrec *r = s->model ? tame_cutrec_get(s->model) : NULL;
+    if (!r) {
+        if (v->cuts_serial) {
+            tame_ui_views_set_cuts(v, NULL);
+            v->cuts_serial = 0;
+        }
+        return;
+    }
+    long stamp = (long)tame_cutrec_ncuts(r) * 2 + tame_cutrec_has_duals(r);
+    if (v->cuts_serial == tame_cutrec_serial(r) && v->cuts_stamp == stamp)
+        return;
+    tame_cut_view *cv = tame_ui_cut_view_from_rec(r, s->model);
+    v->cuts_serial = tame_cutrec_serial(r);
+    v->cuts_stamp = stamp;
+    if (cv)
+        tame_ui_views_set_cuts(v, cv);
+}
+
+/* The summary and b of F: a rebuilt function with the same summary at the same address but
+ * another right-hand side is still noticed. */
+static char *dual_key(const tame_dualfn *F)
+{
+    char *sum = tame_dualfn_summary(F);
+    int ns = tame_dualfn_nsides(F);
+    mpq_t *b = tame_xcalloc((size_t)ns + 1, sizeof *b);
+    for (int k = 0; k < ns; k++)
+        mpq_init(b[k]);
+    tame_dualfn_rhs(F, b);
+    tame_sbuf k = TAME_SBUF_INIT;
+    tame_sbuf_add(&k, sum);
+    char buf[128];
+    for (int i = 0; i < ns; i++)
+        tame_sbuf_printf(&k, " %s", tame_rat_fmt(b[i], buf, sizeof buf));
+    for (int i = 0; i < ns; i++)
+        mpq_clear(b[i]);
+    free(b);
+    free(sum);
+    return tame_sbuf_take(&k);
+}
+
+/* The dual view follows the session's dual function (dual tree|tree+|chvatal|gmi); a new
+ * one is noticed by its pointer and summary. The view samples z and runs the checks, so it is
+ * made only here, when a pane or `view dual` asks. */
+static void refresh_dual(tame_session *s, tame_ui_views *v)
+{
+    if (!s->dual) {
+        if (v->dual_source) {
+            tame_ui_views_set_dual(v, NULL);
+            v->dual_source = NULL;
+            free(v->dual_key);
+            v->dual_key = NULL;
+        }
+        return;
+    }
+    char *key = dual_key(s->dual);
+    if (v->dual_source == s->dual && v->dual_key && strcmp(v->dual_key, key) == 0) {
+        free(key);
+        return;
+    }
+    tame_dual_view *dv = NULL;
+    if (tame_ui_dual_view_from_fn(s->dual, NULL, &dv) == TAME_OK)
+        tame_ui_views_set_dual(v, dv);
+    else
+        tame_ui_note(1, "dual pane: %s", tame_err_msg());
+    v->dual_source = s->dual;
+    free(v->dual_key);
+    v->dual_key = key;
+}
+
+tame_status tame_session_dual_view(tame_session *s, const tame_ui_dual_opts *o)
+{
+    if (!s->dual)
+        return tame_err_set(TAME_NOTFOUND, "no dual function yet (dual tree|tree+|chvatal|gmi)");
+    tame_dual_view *dv = NULL;
+    TAME_TRY(tame_ui_dual_view_from_fn(s->dual, o, &dv));
+    tame_ui_views *v = tame_session_views(s);
+    tame_ui_views_set_dual(v, dv);
+    v->dual_source = s->dual;
+    free(v->dual_key);
+    v->dual_key = dual_key(s->dual);
+    return TAME_OK;
 }
 
 void tame_session_refresh_views(tame_session *s)
 {
     tame_ui_views *v = tame_session_views(s);
     refresh_tree(s, v);
+    refresh_cuts(s, v);
+    if (!s->bb || !tame_bb_is_running(s->bb))
+        refresh_dual(s, v);
     if (!s->model) {
         if (v->model)
             tame_ui_views_set_model(v, NULL);

@@ -100,6 +100,11 @@ void tame_lua_open_ui(lua_State *L);
 struct tame_ui_views *tame_session_views(tame_session *s);
 /* Rebuilds the model view when the current model or its LP solution changed since. */
 void tame_session_refresh_views(tame_session *s);
+/* Remakes the dual view from the session's dual function with options (side, range; ui/
+ * adapt_dual.h); it stays until another dual function is made. TAME_NOTFOUND without a dual
+ * function; errors of the adapter. */
+struct tame_ui_dual_opts;
+tame_status tame_session_dual_view(tame_session *s, const struct tame_ui_dual_opts *o);
 /* }=== */
 
 /* Pushes the model as a tame.Model userdata (takes a new reference). */

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "base/mem.h"
 #include "bb/event.h"
+#include "ui/fmt.h"
 
 #define MAX_DUALS 12
 
@@ -46,7 +48,8 @@ static const char *lp_name(tame_node_lp lp)
     return "?";
 }
 
-static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd, int inc_node)
+static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd, int inc_node,
+                     bool realtime)
 {
     const tame_model *m = tame_tree_model(t);
     tame_tree_node_view *n = tame_tree_view_add(v, nd->id, nd->parent, fate_of(nd->fate));
@@ -62,7 +65,7 @@ static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd,
         const tame_node *c = tame_tree_node(t, nd->child);
         if (c && c->branch_var >= 0) {
             tame_ui_strset(&n->branch_var, tame_model_var_name(m, c->branch_var));
-            snprintf(buf, sizeof buf, "%.10g", c->branch_value);
+            snprintf(buf, sizeof buf, "%.6g", c->branch_value);
             tame_ui_strset(&n->branch_value, buf);
         }
     }
@@ -76,9 +79,12 @@ static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd,
     if (nd->duals.n)
         tame_tree_node_add_line(n, "duals are in minimisation form");
     tame_tree_node_add_line(n, "LP: %s", lp_name(nd->lp));
-    if (nd->order >= 0)
-        tame_tree_node_add_line(n, "processed %d-th, depth %d, at %.3f s, %d iterations",
+    if (nd->order >= 0 && realtime)
+        tame_tree_node_add_line(n, "processed as number %d, depth %d, at %.3f s, %d iterations",
                                 nd->order + 1, nd->depth, nd->time, nd->iterations);
+    else if (nd->order >= 0)
+        tame_tree_node_add_line(n, "processed as number %d, depth %d, %d iterations",
+                                nd->order + 1, nd->depth, nd->iterations);
     else
         tame_tree_node_add_line(n, "not processed, depth %d", nd->depth);
     if (isfinite(nd->bound))
@@ -94,7 +100,7 @@ static void add_node(tame_tree_view *v, const tame_tree *t, const tame_node *nd,
     n->incumbent = nd->id == inc_node;
 }
 
-tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status)
+tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status, bool realtime)
 {
     int size = tame_tree_size(t);
     if (size <= 0)
@@ -109,7 +115,7 @@ tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status
     for (int id = 0; id < size; id++) {
         const tame_node *nd = tame_tree_node(t, id);
         if (nd)
-            add_node(v, t, nd, has_inc ? inc_node : -1);
+            add_node(v, t, nd, has_inc ? inc_node : -1, realtime);
     }
     /* incumbent and bound over time, from the event log */
     const tame_event_log *log = tame_tree_events(t);
@@ -126,8 +132,10 @@ tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status
         } else {
             continue;
         }
-        tame_tree_view_add_point(v, e->time, have_i, cur_i, have_b, cur_b);
+        tame_tree_view_add_point(v, realtime ? e->time : (double)k, have_i, cur_i, have_b, cur_b);
     }
+    if (!realtime)
+        tame_ui_strset(&v->time_unit, "events");
     char buf[64];
     if (has_inc) {
         snprintf(buf, sizeof buf, "%.10g", tame_tree_user_value(t, inc));
@@ -144,4 +152,18 @@ tame_tree_view *tame_ui_tree_view_from_bb(const tame_tree *t, const char *status
         return NULL;
     }
     return v;
+}
+
+char *tame_ui_tree_text(const tame_tree *t, const char *status, bool realtime, int width,
+                        int max_depth)
+{
+    tame_tree_view *v = tame_ui_tree_view_from_bb(t, status, realtime);
+    if (!v)
+        return tame_xstrdup("empty tree\n");
+    tame_ui_text x = TAME_UI_TEXT_INIT;
+    tame_fmt_tree_print_depth(v, width, max_depth, &x);
+    char *s = tame_ui_text_join(&x);
+    tame_ui_text_done(&x);
+    tame_tree_view_free(&v);
+    return s;
 }

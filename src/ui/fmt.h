@@ -12,6 +12,9 @@
 /* The whole tree expanded: a summary, then one line per node (outline, LP bound, fate, branching).
  * Appends to out. */
 void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out);
+/* The same, with the subtrees below depth max_depth folded ("+#id ... [+N]"); -1: none. */
+void tame_fmt_tree_print_depth(const tame_tree_view *v, int width, int max_depth,
+                               tame_ui_text *out);
 /* The detail of node index i (what the tree pane's detail column and Enter show). */
 void tame_fmt_tree_detail(const tame_tree_view *v, int i, int width, tame_ui_text *out);
 /* The tree drawn with the LP bound as vertical axis (the pane's second layout), all nodes
@@ -22,6 +25,9 @@ void tame_fmt_tree_bound_print(const tame_tree_view *v, int w, int h, tame_ui_te
 void tame_fmt_cuts_print(const tame_cut_view *v, int width, tame_ui_text *out);
 /* The detail of item i. */
 void tame_fmt_cuts_detail(const tame_cut_view *v, int i, int width, tame_ui_text *out);
+/* What `hierarchy print` and `view cuts --print` print: tame_fmt_cuts_print, then the 2-D
+ * drawing (at most 60 x 18) when the view has one. */
+void tame_fmt_cuts_text(const tame_cut_view *v, int width, tame_ui_text *out);
 /* The 2-D drawing (polytope, integer points, cuts; `sel` highlighted, -1 none) in w x h. */
 void tame_fmt_cuts_drawing(const tame_cut_view *v, int sel, int w, int h, tame_ui_canvas *c,
                            int x, int y);
@@ -81,6 +87,9 @@ int tame_fmt_contains(const char *hay, const char *needle);
 void tame_fmt_scroll(int *top, int sel, int n, int height);
 /* Prints a double compactly (%.6g, "-0" as "0"). */
 const char *tame_fmt_num(double x, char *buf, int size);
+/* Remembers the cut pane's selection by cut id or row name, so that the next view (a cut
+ * loop's, grown) selects the same item (called after every key and every redraw). */
+void tame_fmt_cuts_remember(tame_ui_state *st);
 /* Draws a vertical separator of height h at column x. */
 void tame_fmt_vsep(tame_ui_canvas *c, int x, int y, int h);
 

@@ -47,6 +47,25 @@ static int row_of(const tame_cuts_pane *p, int item)
     return -1;
 }
 
+/* Remembers the selection by cut id or row name, so that a replaced view (a cut loop adding
+ * cuts and sides while the pane is open) keeps it. */
+static void remember_sel(const tame_cut_view *v, tame_cuts_pane *p)
+{
+    p->sel_id = -1;
+    p->sel_name[0] = '\0';
+    if (!v || p->sel < 0 || p->sel >= v->nitems)
+        return;
+    const tame_cut_item_view *it = &v->items[p->sel];
+    p->sel_id = it->id;
+    if (it->id < 0 && it->name)
+        snprintf(p->sel_name, sizeof p->sel_name, "%s", it->name);
+}
+
+void tame_fmt_cuts_remember(tame_ui_state *st)
+{
+    remember_sel(st->views->cuts, &st->cuts);
+}
+
 static void cuts_sync(tame_ui_state *st)
 {
     const tame_cut_view *v = st->views->cuts;
@@ -55,6 +74,15 @@ static void cuts_sync(tame_ui_state *st)
     if (!v || v->nitems == 0) {
         p->sel = -1;
         return;
+    }
+    if (p->sel_id >= 0 || p->sel_name[0]) {
+        for (int i = 0; i < v->nitems; i++)
+            if (p->sel_id >= 0 ? v->items[i].id == p->sel_id
+                               : v->items[i].id < 0 && v->items[i].name &&
+                                     strcmp(v->items[i].name, p->sel_name) == 0) {
+                p->sel = i;
+                break;
+            }
     }
     if (p->sel < 0 || p->sel >= v->nitems) {
         /* start on the first cut, else the first row */
@@ -370,9 +398,10 @@ void tame_fmt_cuts_print(const tame_cut_view *v, int width, tame_ui_text *out)
     int ncuts = 0;
     for (int i = 0; i < v->nitems; i++)
         ncuts += v->items[i].id >= 0;
-    tame_ui_text_add(out, "hierarchy%s%s: %d cuts over %d rows, derivation depth <= %d",
-                     v->title ? " " : "", v->title ? v->title : "", ncuts, v->nitems - ncuts,
-                     tame_cut_view_max_rank(v));
+    int nrows = v->nitems - ncuts;
+    tame_ui_text_add(out, "hierarchy%s%s: %d cut%s over %d row%s, derivation depth <= %d",
+                     v->title ? " " : "", v->title ? v->title : "", ncuts, ncuts == 1 ? "" : "s",
+                     nrows, nrows == 1 ? "" : "s", tame_cut_view_max_rank(v));
     tame_cuts_pane p;
     memset(&p, 0, sizeof p);
     build_rows(v, &p);
@@ -383,12 +412,28 @@ void tame_fmt_cuts_print(const tame_cut_view *v, int width, tame_ui_text *out)
             item_line(v, p.rows[k], -1, width, out);
     }
     free(p.rows);
+    for (int i = 0; i < v->nlines; i++)
+        tame_ui_text_wrap(out, v->lines[i], width, 2, TAME_UI_NORMAL);
     for (int i = 0; i < v->nitems; i++) {
         if (v->items[i].id < 0)
             continue;
         tame_ui_text_add(out, "%s", "");
         tame_fmt_cuts_detail(v, i, width, out);
     }
+}
+
+void tame_fmt_cuts_text(const tame_cut_view *v, int width, tame_ui_text *out)
+{
+    tame_fmt_cuts_print(v, width, out);
+    if (!v->has_2d)
+        return;
+    tame_ui_text_add(out, "%s", "");
+    tame_ui_canvas c;
+    int w = width < 60 ? width : 60;
+    tame_ui_canvas_init(&c, w, 18);
+    tame_fmt_cuts_drawing(v, -1, w, 18, &c, 0, 0);
+    tame_ui_canvas_to_text(&c, out);
+    tame_ui_canvas_done(&c);
 }
 
 /* }=== */
@@ -402,6 +447,7 @@ static void cuts_format(tame_ui_state *st, tame_ui_canvas *c, int x, int y, int 
     int dw = w - lw - 1;
     tame_ui_text t = TAME_UI_TEXT_INIT;
     int pos = row_of(p, p->sel);
+    remember_sel(v, p);
     tame_fmt_scroll(&p->top, pos, p->nrows, h);
     for (int r = 0; r < h && p->top + r < p->nrows; r++) {
         int item = p->rows[p->top + r];

@@ -135,7 +135,8 @@ static void draw_plot(const tame_dual_view *v, const tame_dual_pane *p, int curs
         int r0 = row_for(0, ymin, ymax, ph);
         for (int q = 0; q < pw; q++)
             tame_ui_canvas_put(c, ox + q, oy + r0, '-', TAME_UI_DIM);
-        tame_ui_canvas_puts(c, x + lab - 3, oy + r0, 2, " 0", TAME_UI_DIM);
+        if (r0 > 0 && r0 < ph - 1) /* else it would run into the ymax / ymin label */
+            tame_ui_canvas_puts(c, x + lab - 3, oy + r0, 2, " 0", TAME_UI_DIM);
     }
     char buf[64];
     tame_fmt_num(ymax, buf, sizeof buf);
@@ -236,7 +237,7 @@ static void side_text(const tame_dual_view *v, int width, int details, tame_ui_t
         k = tame_ui_text_add(out, "checks");
         tame_ui_text_span(out, k, 0, 6, TAME_UI_HEADER);
         for (int i = 0; i < v->nchecks; i++) {
-            const tame_dual_check *ch = &v->checks[i];
+            const tame_dual_check_view *ch = &v->checks[i];
             k = tame_ui_text_add(out, "  %-12s ", ch->name);
             tame_ui_text_append(out, k, ch->result > 0 ? TAME_UI_OK
                                         : ch->result == 0 ? TAME_UI_FAIL : TAME_UI_DIM,

@@ -295,16 +295,22 @@ static void summary(const tame_tree_view *v, tame_ui_text *out)
 {
     int c[TAME_UI_FATE_COUNT];
     counts(v, c);
-    tame_ui_text_add(out, "tree%s%s: %d nodes (%d branched, %d integral, %d infeasible, "
+    tame_ui_text_add(out, "tree%s%s: %d node%s (%d branched, %d integral, %d infeasible, "
                           "%d pruned, %d open)",
-                     v->title ? " " : "", v->title ? v->title : "", v->nnodes, c[0], c[1], c[2],
-                     c[3], c[4]);
+                     v->title ? " " : "", v->title ? v->title : "", v->nnodes,
+                     v->nnodes == 1 ? "" : "s", c[0], c[1], c[2], c[3], c[4]);
     tame_ui_text_add(out, "incumbent %s  bound %s%s%s", v->incumbent_text ? v->incumbent_text : "-",
                      v->bound_text ? v->bound_text : "-", v->status_text ? "  status " : "",
                      v->status_text ? v->status_text : "");
 }
 
 void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out)
+{
+    tame_fmt_tree_print_depth(v, width, -1, out);
+}
+
+void tame_fmt_tree_print_depth(const tame_tree_view *v, int width, int max_depth,
+                               tame_ui_text *out)
 {
     if (!v->finished) {
         tame_ui_text_add(out, "(tree not finished)");
@@ -315,10 +321,16 @@ void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out)
     outline_header(width, wide, out);
     tame_tree_pane p;
     memset(&p, 0, sizeof p);
+    if (max_depth >= 0) {
+        p.fold = tame_xcalloc((size_t)v->nnodes + 1, 1);
+        for (int i = 0; i < v->nnodes; i++)
+            p.fold[i] = v->nodes[i].depth >= max_depth && v->nodes[i].first_child >= 0;
+    }
     build_vis(v, &p);
     for (int k = 0; k < p.nvis; k++)
-        outline_line(v, p.vis[k], NULL, width, wide, out);
+        outline_line(v, p.vis[k], p.fold, width, wide, out);
     free(p.vis);
+    free(p.fold);
 }
 
 /* }=== */
@@ -402,10 +414,12 @@ static void draw_strip(const tame_tree_view *v, tame_ui_canvas *c, int x0, int y
     if (ph > 2)
         tame_ui_canvas_puts(c, lx, y0 + 3, 16, "# both", TAME_UI_DIM);
     if (ph > 3) {
-        char tl[64];
+        char tl[128];
         char a[32], b[32];
-        snprintf(tl, sizeof tl, "t %s..%s %s", tame_fmt_num(tmin, a, sizeof a),
-                 tame_fmt_num(tmax, b, sizeof b), v->time_unit ? v->time_unit : "s");
+        /* three significant digits: the label has 16 columns */
+        snprintf(a, sizeof a, "%.3g", fabs(tmin) < 1e-300 ? 0.0 : tmin);
+        snprintf(b, sizeof b, "%.3g", fabs(tmax) < 1e-300 ? 0.0 : tmax);
+        snprintf(tl, sizeof tl, "t %s..%s %s", a, b, v->time_unit ? v->time_unit : "s");
         tame_ui_canvas_puts(c, lx, y0 + 4, 16, tl, TAME_UI_DIM);
     }
 }

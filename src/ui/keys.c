@@ -307,7 +307,7 @@ static int box_height(const tame_ui_state *st)
     return h < 1 ? 1 : h;
 }
 
-unsigned tame_ui_key(tame_ui_state *st, int key)
+static unsigned key_inner(tame_ui_state *st, int key)
 {
     tame_ui_sync(st);
     if (key == TAME_KEY_RESIZE)
@@ -347,6 +347,13 @@ unsigned tame_ui_key(tame_ui_state *st, int key)
     if (key >= 0x20 && key < 0x7f)
         tame_ui_message(st, 1, "'%c' does nothing here (? lists the keys)", key);
     return TAME_UI_REDRAW;
+}
+
+unsigned tame_ui_key(tame_ui_state *st, int key)
+{
+    unsigned bits = key_inner(st, key);
+    tame_fmt_cuts_remember(st); /* a view replaced next keeps the selected cut */
+    return bits;
 }
 
 /* }=== */

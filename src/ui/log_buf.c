@@ -134,9 +134,14 @@ static void tee(void *ud, const char *text, size_t len)
     if (l->prev_fn) {
         l->prev_fn(l->prev_ud, text, len);
     } else {
-        tame_log_set_sink(NULL, NULL); /* the default sink: stdout */
+        /* the default sink (stdout) for this text, then the sink as it was: it may be a later
+         * log's tee stacked on this one, which must stay installed */
+        tame_log_fn fn;
+        void *fud;
+        tame_log_get_sink(&fn, &fud);
+        tame_log_set_sink(NULL, NULL);
         tame_log_write(text, len);
-        tame_log_set_sink(tee, l);
+        tame_log_set_sink(fn, fud);
     }
 }
 

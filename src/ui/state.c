@@ -73,6 +73,7 @@ void tame_ui_state_init(tame_ui_state *st, tame_ui_views *views, tame_pane pane,
     st->h = h;
     st->tree.sel_id = -1;
     st->cuts.sel = -1;
+    st->cuts.sel_id = -1;
     st->dual.cursor = -1;
     st->log.follow = 1;
     tame_ui_text_init(&st->detail_text);

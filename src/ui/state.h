@@ -71,6 +71,8 @@ typedef struct tame_cuts_pane {
     int top;                /* first list row shown */
     int *rows;              /* display list: item index, or -1 - rank for a rank heading */
     int nrows;
+    int sel_id;             /* the selection's cut id (rows: -1), to find it in a new view */
+    char sel_name[64];      /* the selection's row name (cuts: "") */
 } tame_cuts_pane;
 
 typedef struct tame_model_pane {

@@ -42,6 +42,9 @@ void tame_cut_view_free(tame_cut_view **v)
     for (int i = 0; i < c->nitems; i++)
         item_done(&c->items[i]);
     free(c->items);
+    for (int i = 0; i < c->nlines; i++)
+        free(c->lines[i]);
+    free(c->lines);
     free(c->title);
     free(c->xname);
     free(c->yname);
@@ -102,6 +105,17 @@ void tame_cut_item_add_line(tame_cut_item_view *it, const char *fmt, ...)
     va_end(ap);
     it->lines = tame_xrealloc(it->lines, (size_t)it->nlines + 1, sizeof *it->lines);
     it->lines[it->nlines++] = tame_xstrdup(buf);
+}
+
+void tame_cut_view_add_line(tame_cut_view *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    v->lines = tame_xrealloc(v->lines, (size_t)v->nlines + 1, sizeof *v->lines);
+    v->lines[v->nlines++] = tame_xstrdup(buf);
 }
 
 void tame_cut_item_set_2d(tame_cut_item_view *it, double a0, double a1, double lo, double hi)

@@ -52,6 +52,8 @@ typedef struct tame_cut_view {
     char *xname, *yname;
     double xlb, xub, ylb, yub;  /* variable bounds, +-INFINITY when absent */
     int integer;        /* 1: both variables are integer (integer points are drawn) */
+    char **lines;       /* about the whole hierarchy (the final duals): printed after the DAG */
+    int nlines;
     int finished;
 } tame_cut_view;
 
@@ -66,6 +68,9 @@ tame_cut_item_view *tame_cut_view_add_cut(tame_cut_view *v, int id, int rank, in
 /* Appends a parent: a cut id, or cut -1 with the row's name; mult may be NULL. */
 void tame_cut_item_add_parent(tame_cut_item_view *it, int cut, const char *row, const char *mult);
 void tame_cut_item_add_line(tame_cut_item_view *it, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A line about the whole hierarchy (tame_fmt_cuts_print shows it after the DAG). */
+void tame_cut_view_add_line(tame_cut_view *v, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Sets lo <= a0 x + a1 y <= hi for the drawing (INFINITY for an absent side). */
 void tame_cut_item_set_2d(tame_cut_item_view *it, double a0, double a1, double lo, double hi);

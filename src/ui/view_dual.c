@@ -101,7 +101,7 @@ void tame_dual_view_add_piece(tame_dual_view *v, const char *text)
 void tame_dual_view_add_check(tame_dual_view *v, const char *name, int result, const char *detail)
 {
     v->checks = tame_xrealloc(v->checks, (size_t)v->nchecks + 1, sizeof *v->checks);
-    tame_dual_check *c = &v->checks[v->nchecks++];
+    tame_dual_check_view *c = &v->checks[v->nchecks++];
     c->name = tame_xstrdup(name);
     c->result = result > 0 ? 1 : result == 0 ? 0 : -1;
     c->detail = detail ? tame_xstrdup(detail) : NULL;

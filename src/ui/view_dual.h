@@ -23,11 +23,11 @@ typedef struct tame_dual_point {
     char *dtext, *vtext;/* exact text, NULL when unknown (then %.6g) */
 } tame_dual_point;
 
-typedef struct tame_dual_check {
+typedef struct tame_dual_check_view {
     char *name;         /* "zero", "feasible", "subadditive", "strong", "weak" ... */
     int result;         /* 1 passed, 0 failed, -1 not applicable */
     char *detail;       /* a witness or a value; may be NULL */
-} tame_dual_check;
+} tame_dual_check_view;
 
 typedef struct tame_dual_view {
     char *title;        /* "F_BB (tree dual)"; may be NULL */
@@ -42,7 +42,7 @@ typedef struct tame_dual_view {
     int nkinks[2];
     char **pieces;      /* F's pieces as text, in order of d */
     int npieces;
-    tame_dual_check *checks;
+    tame_dual_check_view *checks;
     int nchecks;
     char **lines;       /* further detail */
     int nlines;

@@ -21,6 +21,7 @@ void tame_ui_views_free(tame_ui_views **v)
     tame_dual_view_free(&(*v)->dual);
     tame_model_view_free(&(*v)->model);
     tame_ui_log_free(&(*v)->log);
+    free((*v)->dual_key);
     free(*v);
     *v = NULL;
 }

@@ -26,6 +26,10 @@ typedef struct tame_ui_views {
     unsigned long generation;   /* grows whenever a view is replaced */
     const void *tree_source;    /* the solve the tree view was made from (ui/adapt_tree.h) */
     long tree_stamp;            /* its node and processed counts then, to notice growth */
+    unsigned long cuts_serial;  /* the cut record the cuts view was made from (0: none) */
+    long cuts_stamp;            /* its cut count and whether it had final duals then */
+    const void *dual_source;    /* the dual function the dual view was made from */
+    char *dual_key;             /* its summary then (owned), to notice a new function */
 } tame_ui_views;
 
 /* An empty slot with a log of `log_lines` lines (not yet capturing). Never NULL. */

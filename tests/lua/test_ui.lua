@@ -66,7 +66,7 @@ tame.ui.cuts{
   draw = {x = "x", y = "y", xlb = 0, ylb = 0, integer = true},
 }
 text = tame.ui.text("cuts")
-has(text, "hierarchy lua cuts: 1 cuts over 1 rows")
+has(text, "hierarchy lua cuts: 1 cut over 1 row")
 has(text, "#7    x + y <= 1  <- r1")
 has(text, "C7(d) = floor(d1)")
 has(tame.ui.screen("cuts", "p"), "first of 1 parents of #7 (multiplier 1)")
@@ -108,3 +108,23 @@ has(tame.ui.text("model"), "model m (min): 1 variable (1 integer), 0 rows")
 print("logged line")
 has(tame.ui.text("log"), "logged line")
 tame.ui.pump() -- no workbench open: returns at once
+
+-- the cut and dual panes follow the session's cut record and dual function (MATH.md 7.2)
+tame.cmd.new("g72")
+tame.cmd.var("x1", "int", 0, "inf")
+tame.cmd.var("x2", "int", 0, "inf")
+tame.cmd.max("4 x1 - x2")
+tame.cmd.con("c1: 7 x1 - 2 x2 <= 14")
+tame.cmd.con("c2: x2 <= 3")
+tame.cmd.con("c3: 2 x1 - 2 x2 <= 3")
+tame.current():cuts{family = "gomory", rounds = 5}
+local cuts = tame.ui.text("cuts")
+has(cuts, "hierarchy g72 gomory: 2 cuts over 3 rows")
+has(cuts, "C1(d) = ceil(-1/7 d1 - 2/7 d2)")
+has(cuts, "y: d3(c3)=-1")
+tame.cmd.dual("chvatal")
+local dual = tame.ui.text("dual", {width = 80, height = 12})
+has(dual, "dual chvatal dual of g72")
+has(dual, "F <= z at all 10 feasible sampled points with d - b integer (exact)")
+tame.cmd.cuts("clear")
+assert(tame.ui.text("cuts") == nil) -- the record is gone, so is its view
