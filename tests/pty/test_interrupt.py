@@ -299,8 +299,13 @@ def main():
         expect_value(repl, "=x+1", "42", "after the interrupted read: the session keeps its state")
         check(repl.alive(), "tame is still running after the interrupts")
 
-        long_work_cases(repl, home)
-        check(repl.alive(), "tame is still running after the long-work interrupts")
+        if SLOW > 1:
+            # under valgrind the two solves of bell3a alone would take many minutes
+            print("skipped: Ctrl-C during long work (solve, cuts, valuefn, bnn train, lp) "
+                  "under TAME_PTY_SLOW > 1")
+        else:
+            long_work_cases(repl, home)
+            check(repl.alive(), "tame is still running after the long-work interrupts")
 
         # quit leaves with status 0
         repl.send(b"quit\r")
