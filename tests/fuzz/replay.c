@@ -163,7 +163,8 @@ static void run_path(const char *path)
         snprintf(names[n++], len, "%s/%s", path, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) /* qsort(NULL, 0, ...) is undefined */
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         run_path(names[i]);
         free(names[i]);
