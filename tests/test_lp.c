@@ -1,10 +1,12 @@
 /* The LP layer: solves, statuses, duals in both senses, warm starts after bound changes,
  * tableau rows, readers and writers (OBJSENSE kept), reader errors naming file and line,
  * glp_intopt cross-check. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/interrupt.h"
 #include "lp/lp.h"
 #include "lp/solution.h"
 #include "model/expr.h"
@@ -241,6 +243,82 @@ static void test_glpk_intopt_on_p0033(void **state)
     tame_model_unref(&m);
 }
 
+/* {=== interruptible solve (issue 9) === */
+
+/* A seeded dense LP with 160 x 160 = 25600 nonzeros, above the size solved in a child. */
+static tame_model *dense_lp(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    unsigned long s = 7;
+#define NEXT(k) ((s = s * 6364136223846793005UL + 1442695040888963407UL), 1 + (s >> 33) % (k))
+    fprintf(f, "Maximize\n obj:");
+    for (int j = 0; j < 160; j++)
+        fprintf(f, " + %lu x%d", NEXT(99), j);
+    fprintf(f, "\nSubject To\n");
+    for (int i = 0; i < 160; i++) {
+        fprintf(f, " r%d:", i);
+        for (int j = 0; j < 160; j++)
+            fprintf(f, " + %lu x%d", NEXT(99), j);
+        fprintf(f, " <= %lu\n", 1000 + NEXT(9000));
+    }
+#undef NEXT
+    fprintf(f, "End\n");
+    fclose(f);
+    tame_model *m = NULL;
+    assert_int_equal(tame_lp_read(path, NULL, &m), TAME_OK);
+    return m;
+}
+
+static void test_interruptible_solve_same_pivots_and_ctrl_c(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tame-dense-XXXXXX.lp";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    close(fd);
+    tame_model *m = dense_lp(path);
+    unlink(path);
+    tame_lp_status st;
+
+    /* the same pivots and optimum as tame_lp_solve (the large LP is solved in a child) */
+    tame_lp *ref = NULL, *lp = NULL;
+    assert_int_equal(tame_lp_new(m, &ref), TAME_OK);
+    assert_int_equal(tame_lp_solve(ref, NULL, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_int_equal(tame_lp_new(m, &lp), TAME_OK);
+    assert_int_equal(tame_lp_solve_interruptible(lp, NULL, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_int_equal(tame_lp_iterations(lp), tame_lp_iterations(ref));
+    assert_near(tame_lp_objective(lp), tame_lp_objective(ref), 1e-9);
+    tame_lp_free(&lp);
+
+    /* Ctrl-C: TAME_INTERRUPT, the flag cleared, the LP intact; solving again finishes */
+    assert_int_equal(tame_lp_new(m, &lp), TAME_OK);
+    tame_interrupt_raise();
+    assert_int_equal(tame_lp_solve_interruptible(lp, NULL, &st), TAME_INTERRUPT);
+    assert_int_equal(st, TAME_LP_ITLIM);
+    assert_false(tame_interrupt_pending());
+    assert_string_equal(tame_err_msg(), "interrupted");
+    assert_int_equal(tame_lp_solve_interruptible(lp, NULL, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_near(tame_lp_objective(lp), tame_lp_objective(ref), 1e-9);
+    tame_lp_free(&lp);
+
+    /* tame_lp_solve_model (the lp command) goes through it */
+    tame_interrupt_raise();
+    tame_solution *sol = NULL;
+    assert_int_equal(tame_lp_solve_model(m, &sol), TAME_INTERRUPT);
+    assert_null(sol);
+    assert_int_equal(tame_lp_solve_model(m, &sol), TAME_OK);
+    assert_near(sol->objective, -tame_lp_objective(ref), 1e-9 * fabs(sol->objective));
+    tame_solution_free(&sol);
+    tame_lp_free(&ref);
+    tame_model_unref(&m);
+}
+
+/* }=== */
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_reader_errors_name_file_and_line),
         cmocka_unit_test(test_mathprog_with_data_file),
         cmocka_unit_test(test_glpk_intopt_on_p0033),
+        cmocka_unit_test(test_interruptible_solve_same_pivots_and_ctrl_c),
     };
     return cmocka_run_group_tests_name("lp", tests, NULL, NULL);
 }

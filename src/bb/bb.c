@@ -1021,6 +1021,13 @@ static bool limit_hit(tame_bb *bb)
         bb->status = TAME_BB_TIME_LIMIT;
         return true;
     }
+    /* {=== memory limit (issue 9) === */
+    if (p->mem_limit > 0 &&
+        tame_bb_mem_estimate(tame_tree_bytes(bb->tree)) >= p->mem_limit * 1048576.0) {
+        bb->status = TAME_BB_MEM_LIMIT;
+        return true;
+    }
+    /* }=== */
     if (p->gap > 0 && bb->has_inc) {
         double gap = (bb->inc - global_bound(bb)) / (fabs(bb->inc) + 1e-10);
         if (gap <= p->gap && heap_top(&bb->bound_heap) >= 0) {
@@ -1338,7 +1345,8 @@ tame_status tame_bb_params_put(tame_bb *bb, const tame_bb_params *p)
         return tame_err_set(TAME_BADARG, "the solver is busy (called from one of its own hooks)");
     bool limits_changed = p->node_limit != bb->params.node_limit ||
                           memcmp(&p->time_limit, &bb->params.time_limit, sizeof p->time_limit) ||
-                          memcmp(&p->gap, &bb->params.gap, sizeof p->gap);
+                          memcmp(&p->gap, &bb->params.gap, sizeof p->gap) ||
+                          memcmp(&p->mem_limit, &bb->params.mem_limit, sizeof p->mem_limit);
     bb->params = *p;
     bb->params.objint = bb->objstep > 0 || !p->objint ? p->objint : false;
     bb->params.scale = bb->params.scale; /* fixed when the LP was loaded */
@@ -1349,7 +1357,7 @@ tame_status tame_bb_params_put(tame_bb *bb, const tame_bb_params *p)
     }
     /* a solve stopped by a limit may go on under new limits */
     if (limits_changed && (bb->status == TAME_BB_NODE_LIMIT || bb->status == TAME_BB_TIME_LIMIT ||
-                           bb->status == TAME_BB_GAP_LIMIT))
+                           bb->status == TAME_BB_GAP_LIMIT || bb->status == TAME_BB_MEM_LIMIT))
         bb->status = TAME_BB_PAUSED;
     return TAME_OK;
 }
@@ -1383,7 +1391,8 @@ const char *tame_bb_status_str(tame_bb_status st)
 {
     static const char *const s[] = {"ready",     "paused",     "optimal",
                                     "infeasible", "unbounded", "node_limit",
-                                    "time_limit", "gap_limit", "interrupted"};
+                                    "time_limit", "gap_limit", "interrupted",
+                                    "mem_limit"};
     return (unsigned)st < sizeof s / sizeof s[0] ? s[st] : "unknown";
 }
 

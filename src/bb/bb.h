@@ -68,7 +68,21 @@ typedef struct tame_bb_params {
                             (0: root only, < 0: never) */
     bool realtime;       /* display only: show wall-clock times in summaries and use them in
                             VBC/BAK exports (off keeps transcripts and exports repeatable) */
+    /* {=== memory limit (issue 9) === */
+    double mem_limit;    /* MB: stop (status mem_limit, resumable) once 1.25 x the tree
+                            record's bytes reach it; 0: none. Default: a quarter of the
+                            physical memory (tame_bb_mem_limit_default) */
+    /* }=== */
 } tame_bb_params;
+
+/* {=== memory limit (issue 9) === */
+/* A quarter of the physical memory in MB (sysconf), at least 256; 4096 when unknown. */
+double tame_bb_mem_limit_default(void);
+/* The estimate the memory limit compares: the tree record's bytes plus a quarter for the
+ * slack of growing arrays and the allocator (measured: RSS growth / tree bytes <= 1.1 on
+ * fixnet6), in bytes. */
+double tame_bb_mem_estimate(size_t tree_bytes);
+/* }=== */
 
 /* The defaults: reliability branching, hybrid selection, heuristics on, lazy children. */
 void tame_bb_params_default(tame_bb_params *p);
@@ -98,11 +112,12 @@ typedef enum {
     TAME_BB_NODE_LIMIT,
     TAME_BB_TIME_LIMIT,
     TAME_BB_GAP_LIMIT,   /* stopped at the requested gap; open nodes remain */
-    TAME_BB_INTERRUPTED  /* Ctrl-C or a hook asked to stop; resumable */
+    TAME_BB_INTERRUPTED, /* Ctrl-C or a hook asked to stop; resumable */
+    TAME_BB_MEM_LIMIT    /* the tree record reached mem_limit; resumable after raising it */
 } tame_bb_status;
 
 /* "ready", "paused", "optimal", "infeasible", "unbounded", "node_limit", "time_limit",
- * "gap_limit", "interrupted". */
+ * "gap_limit", "interrupted", "mem_limit". */
 const char *tame_bb_status_str(tame_bb_status st);
 /* True for OPTIMAL, INFEASIBLE, UNBOUNDED: nothing is left to do. */
 bool tame_bb_status_is_final(tame_bb_status st);

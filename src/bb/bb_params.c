@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bb/bb_impl.h"
 
@@ -50,12 +51,31 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_lookahead = 8;
     p->sb_maxcands = 100;
     p->dive_freq = -1;
+    p->mem_limit = tame_bb_mem_limit_default(); /* memory limit (issue 9) */
 }
+
+/* {=== memory limit (issue 9) === */
+
+double tame_bb_mem_limit_default(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || page <= 0)
+        return 4096;
+    double mb = floor((double)pages * (double)page / 4 / 1048576.0);
+    return mb < 256 ? 256 : mb;
+}
+
+double tame_bb_mem_estimate(size_t tree_bytes)
+{
+    return 1.25 * (double)tree_bytes;
+}
+
+/* }=== */
 
 const char *const tame_bb_param_names[] = {
     "branch", "select", "node_limit", "time_limit", "clock", "gap", "eager", "heuristics", "objint",
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
-    "realtime", "cuts", "rounds", NULL};
+    "realtime", "mem_limit", "cuts", "rounds", NULL};
 
 static tame_status parse_bool(const char *name, const char *v, bool *out)
 {
@@ -118,8 +138,11 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
             return tame_err_set(TAME_BADARG,
                                 "select: expected best, dfs, estimate or hybrid, found '%s'", v);
         p->select = s->name;
-    } else if (strcmp(name, "node_limit") == 0) {
-        return parse_long(name, v, 0, &p->node_limit);
+    } else if (strcmp(name, "node_limit") == 0 || strcmp(name, "nodelimit") == 0) {
+        return parse_long("node_limit", v, 0, &p->node_limit);
+    } else if (strcmp(name, "mem_limit") == 0 || strcmp(name, "memlimit") == 0) {
+        /* memory limit (issue 9): MB, fractions allowed (tests use tiny limits) */
+        return parse_double("mem_limit", v, &p->mem_limit);
     } else if (strcmp(name, "time_limit") == 0) {
         return parse_double(name, v, &p->time_limit);
     } else if (strcmp(name, "clock") == 0) {
@@ -207,4 +230,7 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
             p->dive_freq);
     fprintf(out, "realtime      %-10s show wall-clock times; use them in VBC/BAK exports\n",
             p->realtime ? "on" : "off");
+    fprintf(out, "mem_limit     %-10g MB: stop when 1.25 x the tree's bytes reach it (0: none; "
+                 "default %g, a quarter of the memory)\n", p->mem_limit,
+            tame_bb_mem_limit_default());
 }

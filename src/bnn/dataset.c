@@ -244,6 +244,13 @@ static tame_status missing_cell(const tame_raw_table *t, int r, int c)
 
 static tame_status not_a_number(const tame_raw_table *t, int r, int c, bool can_onehot)
 {
+    /* NaN, infinity and overflow (1e400) read as numbers but are refused (issue 9) */
+    const char *cell = t->cells[r][c];
+    char *end;
+    double v = strtod(cell, &end);
+    if (*cell && *end == '\0' && !isfinite(v))
+        return tame_err_set(TAME_PARSE, "%s:%d: column '%s': '%s' is not a finite number",
+                            t->path, t->line[r], t->names[c], cell);
     return tame_err_set(TAME_PARSE, "%s:%d: column '%s': '%s' is not a number%s", t->path,
                         t->line[r], t->names[c], t->cells[r][c],
                         can_onehot ? " (encode=\"onehot\" encodes categorical columns)" : "");
@@ -565,8 +572,11 @@ static tame_status encode_rows(const tame_raw_table *t, tame_encoder *e, tame_da
                         mpz_divexact(z, z, qd);
                         if (fabs(mpz_get_d(z)) >= MAX_NUM) {
                             mpz_clear(z);
-                            st = tame_err_set(TAME_PARSE, "%s:%d: column '%s': value too large",
-                                              t->path, t->line[r], col->name);
+                            st = tame_err_set(TAME_PARSE, "%s:%d: column '%s': '%s' is too "
+                                              "large (over the common denominator %lld it "
+                                              "exceeds 2^53; use binarize= or scale=)",
+                                              t->path, t->line[r], col->name,
+                                              t->cells[r][c], den);
                             break;
                         }
                         ds->xnum[(size_t)r * d + f] = (long long)mpz_get_si(z);

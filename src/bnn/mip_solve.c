@@ -75,7 +75,8 @@ tame_status tame_bnn_solve_training_mip(const tame_model *m, double time_limit,
     case TAME_BB_INFEASIBLE: r->status = TAME_BNN_INFEASIBLE; break;
     case TAME_BB_TIME_LIMIT:
     case TAME_BB_NODE_LIMIT:
-    case TAME_BB_GAP_LIMIT: r->status = TAME_BNN_TIME_LIMIT; break;
+    case TAME_BB_GAP_LIMIT:
+    case TAME_BB_MEM_LIMIT: r->status = TAME_BNN_TIME_LIMIT; break;
     case TAME_BB_INTERRUPTED: r->status = TAME_BNN_INTERRUPTED; break;
     default: r->status = TAME_BNN_FAILED; break; /* unbounded cannot happen: bounded columns */
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "grad/grad.h"
 
 typedef struct dpos {
@@ -18,13 +19,18 @@ typedef struct datum {
 } datum;
 
 struct tame_grad_datamap {
-    int n;
+    int n, cap;
     datum *d;
+    tame_strmap *index; /* name -> k: a linear search per add made a training MIP's map
+                           (thousands of data) quadratic to build and to copy (issue 9:
+                           Ctrl-C during bnn train waited for it) */
 };
 
 tame_grad_datamap *tame_grad_datamap_new(void)
 {
-    return tame_xcalloc(1, sizeof(tame_grad_datamap));
+    tame_grad_datamap *m = tame_xcalloc(1, sizeof(tame_grad_datamap));
+    m->index = tame_strmap_new();
+    return m;
 }
 
 void tame_grad_datamap_free(tame_grad_datamap **mp)
@@ -42,6 +48,7 @@ void tame_grad_datamap_free(tame_grad_datamap **mp)
         free(m->d[k].name);
     }
     free(m->d);
+    tame_strmap_free(&m->index);
     free(m);
     *mp = NULL;
 }
@@ -66,12 +73,14 @@ tame_status tame_grad_datamap_add(tame_grad_datamap *map, const char *name, cons
                                          "column");
     if (scale && mpq_sgn(scale) == 0)
         return tame_err_set(TAME_BADARG, "datum '%s' at %s:%s: zero scale", name, row, col);
-    int k;
-    for (k = 0; k < map->n; k++)
-        if (strcmp(map->d[k].name, name) == 0)
-            break;
-    if (k == map->n) {
-        map->d = tame_xrealloc(map->d, (size_t)map->n + 1, sizeof *map->d);
+    int k = tame_strmap_get(map->index, name);
+    if (k < 0) {
+        k = map->n;
+        if (map->n == map->cap) {
+            map->cap = map->cap ? 2 * map->cap : 16;
+            map->d = tame_xrealloc(map->d, (size_t)map->cap, sizeof *map->d);
+        }
+        tame_strmap_put(map->index, name, k);
         map->d[k].name = tame_xstrdup(name);
         map->d[k].npos = 0;
         map->d[k].pos = NULL;

@@ -293,3 +293,17 @@ tame_status tame_lp_scale(tame_lp *lp) TAME_NODISCARD;
 
 /* }=== */
 
+
+/* {=== interruptible solve (issue 9) === */
+
+/* tame_lp_solve that Ctrl-C (base/interrupt.h) stops within 0.1 s: an LP with 20000
+ * nonzeros or more is solved by GLPK in a forked child process while this process polls
+ * Ctrl-C every 50 ms; the child's final basis is loaded back and confirmed here (the same
+ * pivots as tame_lp_solve; GLPK's simplex has no callback to stop it). Smaller LPs are solved
+ * here as by tame_lp_solve. TAME_INTERRUPT after Ctrl-C (flag cleared, *status
+ * TAME_LP_ITLIM, "interrupted" in the error buffer): the child is killed and the LP object
+ * is as before the call. Otherwise as tame_lp_solve. */
+tame_status tame_lp_solve_interruptible(tame_lp *lp, const tame_lp_params *params,
+                                        tame_lp_status *status) TAME_NODISCARD;
+
+/* }=== */

@@ -11,7 +11,7 @@ tame_status tame_lp_solve_model(const tame_model *m, tame_solution **out)
     tame_lp *lp = NULL;
     TAME_TRY(tame_lp_new(m, &lp));
     tame_lp_status status;
-    tame_status st = tame_lp_solve(lp, NULL, &status);
+    tame_status st = tame_lp_solve_interruptible(lp, NULL, &status); /* Ctrl-C: issue 9 */
     if (st != TAME_OK) {
         tame_lp_free(&lp);
         return st;

@@ -111,6 +111,15 @@ static tame_status finish(tame_session *s, tame_status st, FILE *out)
     tame_bb_status bs = tame_bb_get_status(s->bb);
     if (bs != TAME_BB_PAUSED)
         summary(s, out);
+    /* {=== memory limit (issue 9) === */
+    if (bs == TAME_BB_MEM_LIMIT) {
+        tame_bb_stats ms;
+        tame_bb_get_stats(s->bb, &ms);
+        fprintf(out, "memory limit: the tree record holds %.3g MB (x 1.25 >= mem_limit %g MB); "
+                     "the tree is kept: set memlimit MB (0: none) and solve resumes\n",
+                ms.tree_bytes / 1048576.0, tame_bb_params_get(s->bb)->mem_limit);
+    }
+    /* }=== */
     return TAME_OK;
 }
 

@@ -22,6 +22,7 @@ import tempfile
 import time
 
 TAME = os.environ.get("TAME", "./tame")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROMPT = b"tame> "
 SLOW = float(os.environ.get("TAME_PTY_SLOW", "1"))  # scales start-up waits (valgrind: 10)
 CTRL_C_LIMIT = 1.0  # seconds: the issue's bound for getting the prompt back
@@ -30,8 +31,13 @@ passed = 0
 failed = 0
 
 
+T0 = time.monotonic()
+
+
 def check(ok, what, detail=""):
     global passed, failed
+    if os.environ.get("TAME_PTY_TIMES"):
+        what = f"[{time.monotonic() - T0:.1f} s] {what}"
     if ok:
         passed += 1
         print(f"ok - {what}")
@@ -119,6 +125,102 @@ def expect_value(repl, expr, value, what):
     check(t is not None, what, f"output after {expr!r}: {repl.out[m:]!r}")
 
 
+def interrupt(repl, command, what, running_for=0.7, expect=b"interrupted"):
+    """Sends `command`, lets it run, sends Ctrl-C; checks that it was running, that the prompt
+    is back within CTRL_C_LIMIT and that the output says `expect`. Returns the output after
+    the Ctrl-C."""
+    m_echo = mark(repl) + len(command)  # after the echo of the command
+    repl.send(command.encode() + b"\r")
+    repl.read_for(running_for * SLOW)
+    running = PROMPT not in repl.out[m_echo:]
+    m = mark(repl)
+    repl.send(b"\x03")
+    t = repl.wait_for(PROMPT, 10, m)
+    check(running and t is not None and t < CTRL_C_LIMIT,
+          f"Ctrl-C stops {what}: prompt back in {t if t is None else round(t, 3)} s"
+          f" (limit {CTRL_C_LIMIT} s)",
+          f"running={running}, prompt after {t} s: {repl.out[m_echo:]!r}")
+    out = repl.out[m:]
+    check(expect in out, f"{what}: the output says {expect.decode()!r}", repr(out))
+    return out
+
+
+def run_to_prompt(repl, command, seconds):
+    """Sends `command` and returns its output once the prompt is back (None: timed out)."""
+    m = mark(repl) + len(command)  # after the echo of the command
+    repl.send(command.encode() + b"\r")
+    if repl.wait_for(PROMPT, seconds, m) is None:
+        return None
+    return repl.out[m:]
+
+
+def objective_line(out):
+    """The 'optimal: objective V' part of a solve summary."""
+    import re
+    found = re.findall(rb"optimal: objective [^,\r\n]+", out or b"")
+    return found[-1] if found else None
+
+
+def long_work_cases(repl, home):
+    data = os.path.join(ROOT, "data")
+    # a solve: Ctrl-C pauses it with the tree kept; solve resumes to the same optimum as an
+    # uninterrupted run (both runs here, compared as text)
+    bell3a = os.path.join(data, "miplib", "bell3a.mps.gz")
+    run_to_prompt(repl, f"read {bell3a}", 10)
+    out = run_to_prompt(repl, "solve", 120)
+    full = objective_line(out)
+    check(full is not None, f"an uninterrupted solve of bell3a: {full}", repr(out))
+    run_to_prompt(repl, f"read {bell3a}", 10)
+    interrupt(repl, "solve", "a branch-and-bound solve", running_for=0.3, expect=b"paused")
+    again = run_to_prompt(repl, "solve", 120)
+    check(again is not None and b"resuming the solve" in again,
+          "solve after Ctrl-C resumes the kept tree", repr(again))
+    check(full is not None and objective_line(again) == full,
+          f"the resumed solve ends with the same optimum ({objective_line(again)})",
+          repr(again))
+
+    # a cut loop
+    fixnet6 = os.path.join(data, "miplib", "fixnet6.mps.gz")
+    run_to_prompt(repl, f"read {fixnet6}", 10)
+    interrupt(repl, "cuts gmi 500", "a cut loop (cuts gmi)")
+    expect_value(repl, "=x+1", "42", "after the cut loop: the session keeps its state")
+
+    # a value-function grid, one MIP per point
+    misc03 = os.path.join(data, "miplib", "misc03.mps.gz")
+    run_to_prompt(repl, f"read {misc03}", 10)
+    interrupt(repl, "valuefn ROW001 0 40 1", "a value-function grid (valuefn)")
+    expect_value(repl, "=x+1", "42", "after valuefn: the session keeps its state")
+
+    # a BNN training run
+    monks = os.path.join(data, "classification", "azon04_monks-1.train.arff")
+    run_to_prompt(repl, "bnn new 17 2 1", 10)
+    run_to_prompt(repl, f"bnn data {monks} encode=onehot", 10)
+    interrupt(repl, "bnn train", "a BNN training run (bnn train)")
+    expect_value(repl, "=x+1", "42", "after bnn train: the session keeps its state")
+
+    # the lp command on a large LP (GLPK's simplex, time-sliced)
+    big = os.path.join(home, "big.lp")
+    write_big_lp(big, 3000, 3000, 30)
+    run_to_prompt(repl, f"read {big}", 30)
+    interrupt(repl, "lp", "the lp command on a 3000 x 3000 LP")
+    expect_value(repl, "=x+1", "42", "after lp: the session keeps its state")
+
+
+def write_big_lp(path, n, m, k):
+    """A random sparse LP (seeded) whose simplex takes seconds: max c x, A x <= b, x >= 0."""
+    import random
+    rnd = random.Random(7)
+    lines = ["Maximize", " obj: " + " + ".join(f"{rnd.randint(1, 99)} x{j}" for j in range(n)),
+             "Subject To"]
+    for i in range(m):
+        cols = rnd.sample(range(n), k)
+        lines.append(f" r{i}: " + " + ".join(f"{rnd.randint(1, 99)} x{j}" for j in cols) +
+                     f" <= {rnd.randint(1000, 9999)}")
+    lines.append("End")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     home = tempfile.mkdtemp(prefix="tame-pty-")
     repl = Repl(home)
@@ -196,6 +298,14 @@ def main():
               repr(repl.out[m:]))
         expect_value(repl, "=x+1", "42", "after the interrupted read: the session keeps its state")
         check(repl.alive(), "tame is still running after the interrupts")
+
+        if SLOW > 1:
+            # under valgrind the two solves of bell3a alone would take many minutes
+            print("skipped: Ctrl-C during long work (solve, cuts, valuefn, bnn train, lp) "
+                  "under TAME_PTY_SLOW > 1")
+        else:
+            long_work_cases(repl, home)
+            check(repl.alive(), "tame is still running after the long-work interrupts")
 
         # quit leaves with status 0
         repl.send(b"quit\r")
