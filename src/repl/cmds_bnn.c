@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "bb/bb.h"
 #include "bnn/eval.h"
 #include "repl/cmd.h"
 
@@ -411,11 +412,16 @@ static void print_num(FILE *out, const char *name, double v)
 
 /* Seconds as text; below one second only "<1 s", so that transcripts do not depend on the
  * machine's speed (fit.seconds in Lua has the measured value). */
-static const char *seconds_text(double sec, char buf[32])
+/* "  time 2.3 s" when the session shows wall-clock times (`set realtime`, on for a terminal);
+ * "" otherwise, so that transcripts and pipes stay the same from run to run and machine to
+ * machine (a sanitizer or valgrind run is several times slower). */
+static const char *seconds_text(tame_session *s, double sec, char buf[32])
 {
+    if (!tame_session_bb_params(s)->realtime)
+        return "";
     if (sec < 1)
-        return "<1 s";
-    snprintf(buf, 32, "%.1f s", sec);
+        return "  time <1 s";
+    snprintf(buf, 32, "  time %.1f s", sec);
     return buf;
 }
 
@@ -446,11 +452,11 @@ static tame_status run_training(tame_session *s, const tame_bnn_train_opts *o, F
         print_num(out, "bound", fit.bound);
         if (!isnan(fit.gap))
             fprintf(out, "  gap %.2f%%", 100 * fit.gap);
-        fprintf(out, "  nodes %ld  time %s%s\n", fit.nodes, seconds_text(fit.seconds, tbuf),
+        fprintf(out, "  nodes %ld%s%s\n", fit.nodes, seconds_text(s, fit.seconds, tbuf),
                 fit.warm_started ? "  (STE warm start)" : "");
     } else {
-        fprintf(out, "  hinge loss %.6g  epochs %ld  time %s\n", fit.objective, fit.nodes,
-                seconds_text(fit.seconds, tbuf));
+        fprintf(out, "  hinge loss %.6g  epochs %ld%s\n", fit.objective, fit.nodes,
+                seconds_text(s, fit.seconds, tbuf));
     }
     if (fit.has_network)
         fprintf(out, "  training accuracy %.4g (strict %.4g)\n", fit.train_accuracy,
