@@ -66,6 +66,9 @@ typedef struct tame_bb_params {
     int sb_maxcands;     /* at most this many candidates strong-branched per node */
     int dive_freq;       /* diving: at the root and every dive_freq-th processed node
                             (0: root only, < 0: never) */
+    bool presolve;       /* root presolve of the solver's copy (tree.h "presolve record"):
+                            implied integer bounds and exact coefficient strengthening;
+                            recorded, the user's model is not edited */
     bool realtime;       /* display only: show wall-clock times in summaries and use them in
                             VBC/BAK exports (off keeps transcripts and exports repeatable) */
 } tame_bb_params;

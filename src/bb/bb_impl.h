@@ -148,6 +148,11 @@ tame_status tame_bb_apply_box(tame_bb *bb, const double *lb, const double *ub) T
 bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, int *sign,
                        double *margin);
 
+/* Root presolve of m (the solver's private copy; edited in place, exactly): implied integer
+ * bounds and coefficient strengthening (presolve.c). *red (owned by the caller, free with
+ * tame_presolve_red_free) receives the record, *nred its length. Always TAME_OK. */
+tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
+
 /* Parameter lookups (bb_params.c): the registered plugins by name, NULL when unknown. */
 const tame_branch_ops *tame_bb_find_branch(const char *name);
 const tame_nodesel_ops *tame_bb_find_nodesel(const char *name);

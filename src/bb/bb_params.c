@@ -50,12 +50,13 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_lookahead = 8;
     p->sb_maxcands = 100;
     p->dive_freq = -1;
+    p->presolve = true;
 }
 
 const char *const tame_bb_param_names[] = {
     "branch", "select", "node_limit", "time_limit", "clock", "gap", "eager", "heuristics", "objint",
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
-    "realtime", "cuts", "rounds", NULL};
+    "presolve", "realtime", "cuts", "rounds", NULL};
 
 static tame_status parse_bool(const char *name, const char *v, bool *out)
 {
@@ -154,6 +155,8 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
         return parse_int(name, v, 1, &p->sb_maxcands);
     } else if (strcmp(name, "dive_freq") == 0) {
         return parse_int(name, v, -1, &p->dive_freq);
+    } else if (strcmp(name, "presolve") == 0) {
+        return parse_bool(name, v, &p->presolve);
     } else if (strcmp(name, "realtime") == 0) {
         return parse_bool(name, v, &p->realtime);
     } else if (strcmp(name, "cuts") == 0) {
@@ -205,6 +208,8 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
             p->sb_maxcands);
     fprintf(out, "dive_freq     %-10d dive every k-th node (0: root only, -1: never)\n",
             p->dive_freq);
+    fprintf(out, "presolve      %-10s exact root presolve of the solver's copy (recorded)\n",
+            p->presolve ? "on" : "off");
     fprintf(out, "realtime      %-10s show wall-clock times; use them in VBC/BAK exports\n",
             p->realtime ? "on" : "off");
 }

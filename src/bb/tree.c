@@ -100,6 +100,7 @@ void tame_tree_unref(tame_tree **t)
     free(tr->cval);
     free(tr->inc_x);
     free(tr->proc);
+    tame_presolve_red_free(tr->pre, tr->npre);
     free(tr);
     *t = NULL;
 }
@@ -405,3 +406,55 @@ double tame_tree_user_value(const tame_tree *t, double v)
 {
     return t->maximize ? -v : v;
 }
+
+/* {=== presolve record === */
+
+void tame_tree_set_presolve(tame_tree *t, tame_presolve_red *red, int n)
+{
+    tame_presolve_red_free(t->pre, t->npre);
+    t->pre = red;
+    t->npre = n;
+}
+
+int tame_tree_presolve(const tame_tree *t, const tame_presolve_red **red)
+{
+    if (red)
+        *red = t->pre;
+    return t->npre;
+}
+
+int tame_tree_presolve_changes(const tame_tree *t)
+{
+    int n = 0;
+    for (int k = 0; k < t->npre; k++)
+        n += t->pre[k].kind != TAME_PRE_IMPLIED;
+    return n;
+}
+
+void tame_tree_print_presolve(const tame_tree *t, FILE *out)
+{
+    int cnt[3] = {0, 0, 0};
+    for (int k = 0; k < t->npre; k++)
+        cnt[t->pre[k].kind]++;
+    fprintf(out, "presolve: %d coefficient%s strengthened, %d integer bound%s tightened, %d "
+                 "implied continuous bound%s used\n",
+            cnt[TAME_PRE_COEF], cnt[TAME_PRE_COEF] == 1 ? "" : "s", cnt[TAME_PRE_BOUND],
+            cnt[TAME_PRE_BOUND] == 1 ? "" : "s", cnt[TAME_PRE_IMPLIED],
+            cnt[TAME_PRE_IMPLIED] == 1 ? "" : "s");
+    for (int k = 0; k < t->npre; k++) {
+        const tame_presolve_red *r = &t->pre[k];
+        const char *v = tame_model_var_name(t->model, r->var);
+        const char *row = tame_model_row_name(t->model, r->row);
+        if (r->kind == TAME_PRE_COEF)
+            fprintf(out, "  coef   %s (%s): %s %s -> %s, rhs %s -> %s\n", row,
+                    r->side > 0 ? "<=" : ">=, negated", v, r->old_value, r->new_value,
+                    r->old_rhs, r->new_rhs);
+        else
+            fprintf(out, "  %s %s %s %s -> %s (row %s)\n",
+                    r->kind == TAME_PRE_BOUND ? "bound  " : "implied", v,
+                    r->side ? "<=" : ">=", r->old_value ? r->old_value : (r->side ? "inf" : "-inf"),
+                    r->new_value, row);
+    }
+}
+
+/* }=== */
