@@ -841,11 +841,13 @@ static void test_redcosts_and_diving(void **state)
         if (nd->dual_node != id || nd->redcosts.n == 0)
             continue;
         assert_true(tame_tree_node_redcosts(t, id, kept));
-        /* r = c - y'A from the stored duals and the model, as keep_redcosts off computes it */
+        /* r = c - y'A from the stored duals and the solved (presolved) model, as keep_redcosts
+         * off computes it */
+        const tame_model *ms = tame_tree_model(t);
         for (int j = 0; j < n; j++)
-            computed[j] = tame_rat_get_double(tame_model_var_obj(m, j));
+            computed[j] = tame_rat_get_double(tame_model_var_obj(ms, j));
         for (int k = 0; k < nd->duals.n; k++) {
-            const tame_linexpr *e = tame_model_row(m, nd->duals.ind[k]);
+            const tame_linexpr *e = tame_model_row(ms, nd->duals.ind[k]);
             for (int q = 0; q < e->n; q++)
                 computed[e->ind[q]] -= nd->duals.val[k] * tame_rat_get_double(e->coef[q]);
         }
@@ -857,6 +859,66 @@ static void test_redcosts_and_diving(void **state)
     free(kept);
     free(computed);
     tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* Root presolve on a fixed-charge row x <= 100 y where x + z = 5 implies x <= 5: the tree's
+ * model has the exact coefficient -5 (the user's keeps -100), the record says so, the root
+ * LP is integral, and with presolve off the same optimum needs the weak LP. */
+static void test_presolve_big_m(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("fc");
+    add_var(m, "x", TAME_VAR_CONT, "0", NULL, "0");
+    add_var(m, "y", TAME_VAR_BIN, "0", "1", "3");
+    add_var(m, "z", TAME_VAR_CONT, "0", NULL, "1");
+    add_con(m, "cap: x - 100 y <= 0");
+    add_con(m, "dem: x + z = 5");
+    set_obj(m, TAME_MINIMIZE, "3 y + z");
+    for (int pre = 0; pre < 2; pre++) {
+        tame_bb_params p;
+        deterministic_rules(&p);
+        p.presolve = pre;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, 3, 1e-9);
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red);
+        const tame_linexpr *cap = tame_model_row(tame_tree_model(t), 0);
+        int coef = -1;
+        for (int k = 0; k < n; k++)
+            if (red[k].kind == TAME_PRE_COEF)
+                coef = k;
+        if (pre) {
+            assert_true(coef >= 0);
+            assert_int_equal(red[coef].var, 1);
+            assert_int_equal(red[coef].row, 0);
+            assert_string_equal(red[coef].old_value, "-100");
+            assert_string_equal(red[coef].new_value, "-5");
+            for (int k = 0; k < cap->n; k++)
+                if (cap->ind[k] == 1)
+                    assert_rat_str(cap->coef[k], "-5");
+            assert_true(tame_tree_presolve_changes(t) > 0);
+            /* the root LP is the integral optimum */
+            assert_near(tame_tree_node(t, 0)->lp_value, 3, 1e-9);
+            assert_int_equal(st.nodes, 1);
+        } else {
+            assert_int_equal(n, 0);
+            assert_near(tame_tree_node(t, 0)->lp_value, 0.15, 1e-9);
+        }
+        /* the user's model is untouched */
+        const tame_linexpr *ucap = tame_model_row(m, 0);
+        for (int k = 0; k < ucap->n; k++)
+            if (ucap->ind[k] == 1)
+                assert_rat_str(ucap->coef[k], "-100");
+        tame_bb_free(&bb);
+    }
     tame_model_unref(&m);
 }
 
@@ -921,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_fixings_are_certified),
         cmocka_unit_test(test_propagations_are_certified),
         cmocka_unit_test(test_exports_match_golden),
+        cmocka_unit_test(test_presolve_big_m),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);
