@@ -922,6 +922,57 @@ static void test_presolve_big_m(void **state)
     tame_model_unref(&m);
 }
 
+/* An integer variable with a fractional bound (x int in [0, 5/2]) whose LP value lies above
+ * the bound's floor: the solver rounds the bound to 2 (recorded, presolve on or off), so no
+ * child bound crosses it; bounds that hold no integer are a one-line error. */
+static void test_fractional_integer_bounds(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("fr");
+    add_var(m, "x", TAME_VAR_INT, "0", "5/2", "1");
+    add_var(m, "y", TAME_VAR_INT, "0", "7/2", "1");
+    add_con(m, "c: 2 x + 2 y <= 47/5");
+    set_obj(m, TAME_MAXIMIZE, "x + y");
+    for (int pre = 0; pre < 2; pre++) {
+        tame_bb_params p;
+        deterministic_rules(&p);
+        p.presolve = pre;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, -4, 1e-9); /* min form of max x + y = 4 */
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        assert_rat_str(tame_model_var_ub(tame_tree_model(t), 0), "2");
+        assert_rat_str(tame_model_var_ub(tame_tree_model(t), 1), "3");
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red), rounded = 0;
+        for (int k = 0; k < n; k++)
+            rounded += red[k].kind == TAME_PRE_ROUND;
+        assert_int_equal(rounded, 2);
+        assert_int_equal(tame_tree_presolve_changes(t), 0);
+        /* every child bound stays inside the rounded box */
+        for (int id = 1; id < tame_tree_size(t); id++) {
+            const tame_node *nd = tame_tree_node(t, id);
+            double ub0 = nd->branch_var == 0 ? 2 : 3;
+            assert_true(nd->branch_bound >= 0 && nd->branch_bound <= ub0);
+        }
+        tame_bb_free(&bb);
+    }
+    assert_rat_str(tame_model_var_ub(m, 0), "5/2");
+    tame_model *e = tame_model_new("empty");
+    add_var(e, "z", TAME_VAR_INT, "1/2", "7/10", "1");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(e, NULL, &bb), TAME_BADARG);
+    assert_null(bb);
+    assert_non_null(strstr(tame_err_msg(), "integer variable z"));
+    tame_model_unref(&e);
+    tame_model_unref(&m);
+}
+
 /* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
  * so they are repeatable). TAME_UPDATE_GOLDEN=1 rewrites the files (review the diff). */
 static void test_exports_match_golden(void **state)
@@ -984,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_propagations_are_certified),
         cmocka_unit_test(test_exports_match_golden),
         cmocka_unit_test(test_presolve_big_m),
+        cmocka_unit_test(test_fractional_integer_bounds),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);

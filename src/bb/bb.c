@@ -1222,13 +1222,19 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     if (!ns)
         return tame_err_set(TAME_BADARG, "unknown node selection '%s'", par.select ? par.select : "");
     /* the model the tree records and the LPs solve: m itself, or its presolved copy */
-    tame_model *solved = par.presolve ? tame_model_copy(m) : tame_model_ref(m);
+    bool round = tame_bb_int_bounds_fractional(m);
+    tame_model *solved = par.presolve || round ? tame_model_copy(m) : tame_model_ref(m);
     tame_presolve_red *red = NULL;
     int nred = 0;
-    if (par.presolve)
-        TAME_TRY(tame_bb_presolve(solved, &red, &nred));
+    tame_status st = TAME_OK;
+    /* integer bounds rounded inward first: branching bounds never cross them */
+    if (round)
+        st = tame_bb_round_int_bounds(solved, &red, &nred);
+    if (st == TAME_OK && par.presolve)
+        st = tame_bb_presolve(solved, &red, &nred);
     tame_lp *lp = NULL;
-    tame_status st = tame_lp_new(solved, &lp);
+    if (st == TAME_OK)
+        st = tame_lp_new(solved, &lp);
     if (st == TAME_OK && par.scale)
         st = tame_lp_scale(lp);
     if (st != TAME_OK) {

@@ -149,9 +149,18 @@ bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, in
                        double *margin);
 
 /* Root presolve of m (the solver's private copy; edited in place, exactly): implied integer
- * bounds and coefficient strengthening (presolve.c). *red (owned by the caller, free with
- * tame_presolve_red_free) receives the record, *nred its length. Always TAME_OK. */
+ * bounds and coefficient strengthening (presolve.c). The entries are appended to *red /
+ * *nred (owned by the caller, free with tame_presolve_red_free; may start empty). Always
+ * TAME_OK. */
 tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
+
+/* True when an integer variable of m has a fractional bound. */
+bool tame_bb_int_bounds_fractional(const tame_model *m);
+/* Rounds the fractional bounds of integer variables of m (the solver's copy) inward (ceil
+ * lower, floor upper), appending TAME_PRE_ROUND entries to *red / *nred (which may start
+ * empty). TAME_BADARG (one line naming the variable) when a variable's bounds hold no
+ * integer: the model is infeasible. */
+tame_status tame_bb_round_int_bounds(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
 
 /* Parameter lookups (bb_params.c): the registered plugins by name, NULL when unknown. */
 const tame_branch_ops *tame_bb_find_branch(const char *name);

@@ -333,10 +333,10 @@ static int strengthen_round(pre *p)
 
 tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred)
 {
-    *red = NULL;
-    *nred = 0;
     pre p;
     memset(&p, 0, sizeof p);
+    p.red = *red; /* appended to */
+    p.nred = p.cap = *nred;
     p.m = m;
     p.n = tame_model_nvars(m);
     p.nr = tame_model_nrows(m);
@@ -409,6 +409,59 @@ tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred)
     *red = p.red;
     *nred = p.nred;
     return TAME_OK;
+}
+
+bool tame_bb_int_bounds_fractional(const tame_model *m)
+{
+    for (int j = 0; j < tame_model_nvars(m); j++) {
+        if (!tame_model_var_is_int(m, j))
+            continue;
+        mpq_srcptr l = tame_model_var_lb(m, j), u = tame_model_var_ub(m, j);
+        if ((l && !tame_rat_is_int(l)) || (u && !tame_rat_is_int(u)))
+            return true;
+    }
+    return false;
+}
+
+tame_status tame_bb_round_int_bounds(tame_model *m, tame_presolve_red **red, int *nred)
+{
+    pre p;
+    memset(&p, 0, sizeof p);
+    p.red = *red;
+    p.nred = p.cap = *nred;
+    tame_status st = TAME_OK;
+    mpq_t l, u;
+    mpq_inits(l, u, NULL);
+    for (int j = 0; j < tame_model_nvars(m) && st == TAME_OK; j++) {
+        if (!tame_model_var_is_int(m, j))
+            continue;
+        mpq_srcptr l0 = tame_model_var_lb(m, j), u0 = tame_model_var_ub(m, j);
+        bool fl = l0 && !tame_rat_is_int(l0), fu = u0 && !tame_rat_is_int(u0);
+        if (!fl && !fu)
+            continue;
+        if (l0)
+            tame_rat_ceil(l, l0);
+        if (u0)
+            tame_rat_floor(u, u0);
+        if (l0 && u0 && mpq_cmp(l, u) > 0) {
+            char a[64], b[64];
+            st = tame_err_set(TAME_BADARG,
+                              "integer variable %s has no integer value in its bounds [%s, %s]: "
+                              "the model is infeasible",
+                              tame_model_var_name(m, j), tame_rat_fmt(l0, a, sizeof a),
+                              tame_rat_fmt(u0, b, sizeof b));
+            break;
+        }
+        if (fl)
+            add_red(&p, TAME_PRE_ROUND, j, -1, 0, l0, l, NULL, NULL);
+        if (fu)
+            add_red(&p, TAME_PRE_ROUND, j, -1, 1, u0, u, NULL, NULL);
+        st = tame_model_set_bounds(m, j, l0 ? l : NULL, u0 ? u : NULL);
+    }
+    mpq_clears(l, u, NULL);
+    *red = p.red;
+    *nred = p.nred;
+    return st;
 }
 
 void tame_presolve_red_free(tame_presolve_red *red, int n)

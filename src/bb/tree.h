@@ -103,6 +103,9 @@ typedef enum {
     TAME_PRE_IMPLIED, /* continuous variable var: implied bound, as above, rounded outward to
                          a double; NOT written into the model (LP bounds of continuous
                          variables are the user's), only used by later TAME_PRE_COEF */
+    TAME_PRE_ROUND,   /* integer variable var: a fractional bound rounded inward (no row,
+                         row = -1); always done, whatever `presolve` says: integrality alone
+                         implies it, so it is not counted as a change of the model */
     TAME_PRE_COEF     /* row `row`, side (1: its upper side a'x <= b, -1: its lower side in the
                          form -a'x <= -lb): the <=-form coefficient of binary var old_value ->
                          new_value and the <=-form right-hand side old_rhs -> new_rhs */
@@ -117,8 +120,9 @@ typedef struct tame_presolve_red {
 /* The presolve record: *red (borrowed, may be NULL) and the number of entries; 0 when the
  * presolve was off or found nothing. */
 int tame_tree_presolve(const tame_tree *t, const tame_presolve_red **red);
-/* Number of entries that changed the model (TAME_PRE_BOUND and TAME_PRE_COEF): 0 means the
- * tree's model is the user's. */
+/* Number of entries that changed the model through its rows (TAME_PRE_BOUND and
+ * TAME_PRE_COEF): 0 means the tree's model is the user's up to rounded integer bounds (its
+ * integer points and those of every right-hand side are the same). */
 int tame_tree_presolve_changes(const tame_tree *t);
 /* One line per entry ("coef row c12 (<=): x3 -500 -> -23") after a one-line summary. */
 void tame_tree_print_presolve(const tame_tree *t, FILE *out);

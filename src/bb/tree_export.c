@@ -594,13 +594,16 @@ static void write_json(const tame_tree *t, FILE *out)
         json_str(out, tame_model_row_name(t->model, i));
     }
     fputs("],\n\"presolve\":[", out);
-    static const char *const kinds[] = {"bound", "implied", "coef"};
+    static const char *const kinds[] = {"bound", "implied", "round", "coef"};
     for (int k = 0; k < t->npre; k++) {
         const tame_presolve_red *r = &t->pre[k];
         fprintf(out, "%s{\"kind\":\"%s\",\"var\":", k ? ",\n" : "", kinds[r->kind]);
         json_str(out, var_name(t, r->var));
         fputs(",\"row\":", out);
-        json_str(out, tame_model_row_name(t->model, r->row));
+        if (r->row >= 0)
+            json_str(out, tame_model_row_name(t->model, r->row));
+        else
+            fputs("null", out);
         fprintf(out, ",\"side\":\"%s\",\"old\":", r->side > 0 ? "upper" : "lower");
         if (r->old_value)
             json_str(out, r->old_value);

@@ -318,7 +318,7 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
         fputs("presolve   ", out);
         /* the summary line of tree presolve, without its list */
         const tame_presolve_red *red;
-        int n = tame_tree_presolve(t, &red), cnt[3] = {0, 0, 0};
+        int n = tame_tree_presolve(t, &red), cnt[4] = {0, 0, 0, 0};
         for (int k = 0; k < n; k++)
             cnt[red[k].kind]++;
         fprintf(out, "%d coefficients strengthened, %d integer bounds tightened (tree presolve)\n",

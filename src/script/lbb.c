@@ -423,7 +423,8 @@ static int t_counts(lua_State *L)
     return 1;
 }
 
-/* t:presolve() -> list of {kind = "bound"|"implied"|"coef", var, row, side = "upper"|"lower",
+/* t:presolve() -> list of {kind = "bound"|"implied"|"round"|"coef", var, row (nil for
+ * "round"), side = "upper"|"lower",
  * old, new, old_rhs, new_rhs} (exact values as text; old nil: infinite) */
 static int t_presolve(lua_State *L)
 {
@@ -431,7 +432,7 @@ static int t_presolve(lua_State *L)
     const tame_presolve_red *red;
     int n = tame_tree_presolve(t, &red);
     const tame_model *m = tame_tree_model(t);
-    static const char *const kinds[] = {"bound", "implied", "coef"};
+    static const char *const kinds[] = {"bound", "implied", "round", "coef"};
     lua_createtable(L, n, 0);
     for (int k = 0; k < n; k++) {
         const tame_presolve_red *r = &red[k];
@@ -440,7 +441,7 @@ static int t_presolve(lua_State *L)
         lua_setfield(L, -2, "kind");
         lua_pushstring(L, tame_model_var_name(m, r->var));
         lua_setfield(L, -2, "var");
-        lua_pushstring(L, tame_model_row_name(m, r->row));
+        lua_pushstring(L, r->row >= 0 ? tame_model_row_name(m, r->row) : NULL);
         lua_setfield(L, -2, "row");
         lua_pushstring(L, r->side > 0 ? "upper" : "lower");
         lua_setfield(L, -2, "side");
