@@ -89,6 +89,11 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out);
 /* The parameter names, NULL-terminated (for completion). */
 extern const char *const tame_bb_param_names[];
 
+/* The values parameter `name` accepts, NULL-terminated (for completion): on/off for the
+ * switches, the rule names for branch/select, wall/cpu for clock, the families for cuts;
+ * NULL for numeric parameters and unknown names. */
+const char *const *tame_bb_param_values(const char *name);
+
 /* }=== */
 /* {=== solving === */
 

@@ -58,6 +58,32 @@ const char *const tame_bb_param_names[] = {
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
     "presolve", "realtime", "cuts", "rounds", NULL};
 
+const char *const *tame_bb_param_values(const char *name)
+{
+    static const char *const onoff[] = {"on", "off", NULL};
+    static const char *const branch[] = {"first", "mostfrac", "pseudocost", "strong", NULL};
+    static const char *const select[] = {"best", "dfs", "estimate", "hybrid", NULL};
+    static const char *const clock[] = {"wall", "cpu", NULL};
+    static const char *const cuts[] = {"none", "gomory", "gmi", NULL};
+    static const char *const bools[] = {"eager",    "heuristics", "objint",   "cutoff",
+                                        "redcost",  "propagate",  "keep_redcosts", "scale",
+                                        "presolve", "realtime",   NULL};
+    if (!name)
+        return NULL;
+    for (int k = 0; bools[k]; k++)
+        if (strcmp(name, bools[k]) == 0)
+            return onoff;
+    if (strcmp(name, "branch") == 0)
+        return branch;
+    if (strcmp(name, "select") == 0)
+        return select;
+    if (strcmp(name, "clock") == 0)
+        return clock;
+    if (strcmp(name, "cuts") == 0)
+        return cuts;
+    return NULL;
+}
+
 static tame_status parse_bool(const char *name, const char *v, bool *out)
 {
     if (strcmp(v, "on") == 0 || strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ||
