@@ -1223,7 +1223,8 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
         return tame_err_set(TAME_BADARG, "unknown node selection '%s'", par.select ? par.select : "");
     /* the model the tree records and the LPs solve: m itself, or its presolved copy */
     bool round = tame_bb_int_bounds_fractional(m);
-    tame_model *solved = par.presolve || round ? tame_model_copy(m) : tame_model_ref(m);
+    tame_model *solved =
+        par.presolve || par.covers > 0 || round ? tame_model_copy(m) : tame_model_ref(m);
     tame_presolve_red *red = NULL;
     int nred = 0;
     tame_status st = TAME_OK;
@@ -1232,6 +1233,8 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
         st = tame_bb_round_int_bounds(solved, &red, &nred);
     if (st == TAME_OK && par.presolve)
         st = tame_bb_presolve(solved, &red, &nred);
+    if (st == TAME_OK && par.covers > 0)
+        st = tame_bb_root_covers(solved, par.covers, &red, &nred);
     tame_lp *lp = NULL;
     if (st == TAME_OK)
         st = tame_lp_new(solved, &lp);

@@ -69,6 +69,8 @@ typedef struct tame_bb_params {
     bool presolve;       /* root presolve of the solver's copy (tree.h "presolve record"):
                             implied integer bounds and exact coefficient strengthening;
                             recorded, the user's model is not edited */
+    int covers;          /* rounds of root cover cuts added to the solver's copy (recorded
+                            with the presolve, tree.h); 0: none */
     bool realtime;       /* display only: show wall-clock times in summaries and use them in
                             VBC/BAK exports (off keeps transcripts and exports repeatable) */
 } tame_bb_params;

@@ -154,6 +154,11 @@ bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, in
  * TAME_OK. */
 tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
 
+/* Up to `rounds` rounds of extended cover inequalities of m's knapsack rows at the root LP
+ * (covers.c), added to m (the solver's copy) as rows named coverK and appended to the record
+ * as TAME_PRE_COVER; cuts slack at the last LP are removed again. TAME_LPFATAL when GLPK
+ * failed. */
+tame_status tame_bb_root_covers(tame_model *m, int rounds, tame_presolve_red **red, int *nred) TAME_NODISCARD;
 /* True when an integer variable of m has a fractional bound. */
 bool tame_bb_int_bounds_fractional(const tame_model *m);
 /* Rounds the fractional bounds of integer variables of m (the solver's copy) inward (ceil

@@ -51,12 +51,13 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_maxcands = 100;
     p->dive_freq = -1;
     p->presolve = true;
+    p->covers = 10;
 }
 
 const char *const tame_bb_param_names[] = {
     "branch", "select", "node_limit", "time_limit", "clock", "gap", "eager", "heuristics", "objint",
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
-    "presolve", "realtime", "cuts", "rounds", NULL};
+    "presolve", "covers", "realtime", "cuts", "rounds", NULL};
 
 const char *const *tame_bb_param_values(const char *name)
 {
@@ -67,7 +68,7 @@ const char *const *tame_bb_param_values(const char *name)
     static const char *const cuts[] = {"none", "gomory", "gmi", NULL};
     static const char *const bools[] = {"eager",    "heuristics", "objint",   "cutoff",
                                         "redcost",  "propagate",  "keep_redcosts", "scale",
-                                        "presolve", "realtime",   NULL};
+                                        "presolve", "covers", "realtime",   NULL};
     if (!name)
         return NULL;
     for (int k = 0; bools[k]; k++)
@@ -183,6 +184,8 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
         return parse_int(name, v, -1, &p->dive_freq);
     } else if (strcmp(name, "presolve") == 0) {
         return parse_bool(name, v, &p->presolve);
+    } else if (strcmp(name, "covers") == 0) {
+        return parse_int(name, v, 0, &p->covers);
     } else if (strcmp(name, "realtime") == 0) {
         return parse_bool(name, v, &p->realtime);
     } else if (strcmp(name, "cuts") == 0) {
@@ -236,6 +239,8 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
             p->dive_freq);
     fprintf(out, "presolve      %-10s exact root presolve of the solver's copy (recorded)\n",
             p->presolve ? "on" : "off");
+    fprintf(out, "covers        %-10d rounds of root cover cuts (recorded; 0: none)\n",
+            p->covers);
     fprintf(out, "realtime      %-10s show wall-clock times; use them in VBC/BAK exports\n",
             p->realtime ? "on" : "off");
 }

@@ -427,25 +427,34 @@ int tame_tree_presolve_changes(const tame_tree *t)
 {
     int n = 0;
     for (int k = 0; k < t->npre; k++)
-        n += t->pre[k].kind == TAME_PRE_BOUND || t->pre[k].kind == TAME_PRE_COEF;
+        n += t->pre[k].kind == TAME_PRE_BOUND || t->pre[k].kind == TAME_PRE_COEF ||
+             t->pre[k].kind == TAME_PRE_COVER;
     return n;
 }
 
 void tame_tree_print_presolve(const tame_tree *t, FILE *out)
 {
-    int cnt[4] = {0, 0, 0, 0};
+    int cnt[5] = {0, 0, 0, 0, 0};
     for (int k = 0; k < t->npre; k++)
         cnt[t->pre[k].kind]++;
     fprintf(out, "presolve: %d coefficient%s strengthened, %d integer bound%s tightened, %d "
-                 "implied continuous bound%s used, %d fractional integer bound%s rounded\n",
+                 "implied continuous bound%s used, %d fractional integer bound%s rounded, %d "
+                 "cover cut%s added\n",
             cnt[TAME_PRE_COEF], cnt[TAME_PRE_COEF] == 1 ? "" : "s", cnt[TAME_PRE_BOUND],
             cnt[TAME_PRE_BOUND] == 1 ? "" : "s", cnt[TAME_PRE_IMPLIED],
             cnt[TAME_PRE_IMPLIED] == 1 ? "" : "s", cnt[TAME_PRE_ROUND],
-            cnt[TAME_PRE_ROUND] == 1 ? "" : "s");
+            cnt[TAME_PRE_ROUND] == 1 ? "" : "s", cnt[TAME_PRE_COVER],
+            cnt[TAME_PRE_COVER] == 1 ? "" : "s");
     for (int k = 0; k < t->npre; k++) {
         const tame_presolve_red *r = &t->pre[k];
         const char *v = tame_model_var_name(t->model, r->var);
         const char *row = r->row >= 0 ? tame_model_row_name(t->model, r->row) : "integrality";
+        if (r->kind == TAME_PRE_COVER) {
+            fprintf(out, "  cover   %s: %s <= %s from row %s (%s)\n", r->new_value, r->old_value,
+                    r->new_rhs, tame_model_row_name(t->model, r->var),
+                    r->side > 0 ? "<=" : ">=, negated");
+            continue;
+        }
         if (r->kind == TAME_PRE_COEF)
             fprintf(out, "  coef    %s (%s): %s %s -> %s, rhs %s -> %s\n", row,
                     r->side > 0 ? "<=" : ">=, negated", v, r->old_value, r->new_value,

@@ -91,7 +91,8 @@ double tame_tree_user_value(const tame_tree *t, double v);
 /* {=== presolve record ===
  * With the `presolve` parameter on, the solver rewrites its private copy of the model before
  * the root (bb.h, presolve.c): integer bounds implied by the rows, and coefficient
- * strengthening of rows with binary variables, all in exact rationals. The tree's model
+ * strengthening of rows with binary variables, all in exact rationals; with `covers` > 0 it
+ * appends extended cover inequalities of knapsack rows found at the root LP (covers.c). The tree's model
  * (tame_tree_model) is the rewritten one - the LPs of the nodes are its LPs - and this record
  * says, in order, how it was derived from the user's model, with exact values as text. The
  * user's model is never edited. */
@@ -106,9 +107,13 @@ typedef enum {
     TAME_PRE_ROUND,   /* integer variable var: a fractional bound rounded inward (no row,
                          row = -1); always done, whatever `presolve` says: integrality alone
                          implies it, so it is not counted as a change of the model */
-    TAME_PRE_COEF     /* row `row`, side (1: its upper side a'x <= b, -1: its lower side in the
+    TAME_PRE_COEF,    /* row `row`, side (1: its upper side a'x <= b, -1: its lower side in the
                          form -a'x <= -lb): the <=-form coefficient of binary var old_value ->
                          new_value and the <=-form right-hand side old_rhs -> new_rhs */
+    TAME_PRE_COVER    /* a row added to the model: the extended cover inequality (covers.c)
+                         of the knapsack row `var` (a row index; side as above), now row `row`
+                         named new_value, <= new_rhs; old_value lists the cover's variables
+                         ("~x" complemented, "+x" the extension) */
 } tame_presolve_kind;
 
 typedef struct tame_presolve_red {
@@ -120,8 +125,8 @@ typedef struct tame_presolve_red {
 /* The presolve record: *red (borrowed, may be NULL) and the number of entries; 0 when the
  * presolve was off or found nothing. */
 int tame_tree_presolve(const tame_tree *t, const tame_presolve_red **red);
-/* Number of entries that changed the model through its rows (TAME_PRE_BOUND and
- * TAME_PRE_COEF): 0 means the tree's model is the user's up to rounded integer bounds (its
+/* Number of entries that changed the model through its rows (TAME_PRE_BOUND, TAME_PRE_COEF,
+ * TAME_PRE_COVER): 0 means the tree's model is the user's up to rounded integer bounds (its
  * integer points and those of every right-hand side are the same). */
 int tame_tree_presolve_changes(const tame_tree *t);
 /* One line per entry ("coef row c12 (<=): x3 -500 -> -23") after a one-line summary. */

@@ -318,11 +318,12 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
         fputs("presolve   ", out);
         /* the summary line of tree presolve, without its list */
         const tame_presolve_red *red;
-        int n = tame_tree_presolve(t, &red), cnt[4] = {0, 0, 0, 0};
+        int n = tame_tree_presolve(t, &red), cnt[5] = {0, 0, 0, 0, 0};
         for (int k = 0; k < n; k++)
             cnt[red[k].kind]++;
-        fprintf(out, "%d coefficients strengthened, %d integer bounds tightened (tree presolve)\n",
-                cnt[TAME_PRE_COEF], cnt[TAME_PRE_BOUND]);
+        fprintf(out, "%d coefficients strengthened, %d integer bounds tightened, %d cover cuts "
+                     "(tree presolve)\n",
+                cnt[TAME_PRE_COEF], cnt[TAME_PRE_BOUND], cnt[TAME_PRE_COVER]);
     }
     fprintf(out, "memory     %.1f kB tree record, %.0f bytes per node\n",
             (double)st.tree_bytes / 1024.0, st.nodes ? (double)st.tree_bytes / st.nodes : 0.0);

@@ -423,8 +423,8 @@ static int t_counts(lua_State *L)
     return 1;
 }
 
-/* t:presolve() -> list of {kind = "bound"|"implied"|"round"|"coef", var, row (nil for
- * "round"), side = "upper"|"lower",
+/* t:presolve() -> list of {kind = "bound"|"implied"|"round"|"coef"|"cover", var (for a
+ * cover: from, the knapsack row), row (nil for "round"), side = "upper"|"lower",
  * old, new, old_rhs, new_rhs} (exact values as text; old nil: infinite) */
 static int t_presolve(lua_State *L)
 {
@@ -432,15 +432,17 @@ static int t_presolve(lua_State *L)
     const tame_presolve_red *red;
     int n = tame_tree_presolve(t, &red);
     const tame_model *m = tame_tree_model(t);
-    static const char *const kinds[] = {"bound", "implied", "round", "coef"};
+    static const char *const kinds[] = {"bound", "implied", "round", "coef", "cover"};
     lua_createtable(L, n, 0);
     for (int k = 0; k < n; k++) {
         const tame_presolve_red *r = &red[k];
         lua_createtable(L, 0, 8);
         lua_pushstring(L, kinds[r->kind]);
         lua_setfield(L, -2, "kind");
-        lua_pushstring(L, tame_model_var_name(m, r->var));
-        lua_setfield(L, -2, "var");
+        /* a cover's "var" is the knapsack row it came from */
+        lua_pushstring(L, r->kind == TAME_PRE_COVER ? tame_model_row_name(m, r->var)
+                                                     : tame_model_var_name(m, r->var));
+        lua_setfield(L, -2, r->kind == TAME_PRE_COVER ? "from" : "var");
         lua_pushstring(L, r->row >= 0 ? tame_model_row_name(m, r->row) : NULL);
         lua_setfield(L, -2, "row");
         lua_pushstring(L, r->side > 0 ? "upper" : "lower");
