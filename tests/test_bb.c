@@ -8,6 +8,7 @@
 #include "base/interrupt.h"
 #include "bb/bb.h"
 #include "bb/plugin.h"
+#include "dual/dualfn.h"
 #include "lp/lp.h"
 #include "model/expr.h"
 #include "test_util.h"
@@ -911,9 +912,17 @@ static void test_presolve_big_m(void **state)
             /* the root LP is the integral optimum */
             assert_near(tame_tree_node(t, 0)->lp_value, 3, 1e-9);
             assert_int_equal(st.nodes, 1);
+            /* tree duals of a presolved tree are refused with one line */
+            tame_dualfn *F = NULL;
+            assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_BADARG);
+            assert_null(F);
+            assert_non_null(strstr(tame_err_msg(), "set presolve off"));
         } else {
             assert_int_equal(n, 0);
             assert_near(tame_tree_node(t, 0)->lp_value, 0.15, 1e-9);
+            tame_dualfn *F = NULL;
+            assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_OK);
+            tame_dualfn_free(&F);
         }
         /* the user's model is untouched */
         const tame_linexpr *ucap = tame_model_row(m, 0);

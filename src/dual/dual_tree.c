@@ -571,6 +571,7 @@ tame_status tame_dual_from_solve(tame_model *m, tame_dual_kind kind, tame_dualfn
     p.propagate = false;
     p.objint = false; /* prune on the LP bound itself, so that phi_t(b) >= z at every leaf */
     p.presolve = false; /* the tree must be of the model itself (no presolve record) */
+    p.covers = 0;
     tame_bb *bb = NULL;
     tame_status st = tame_bb_new(base, &p, &bb);
     if (st == TAME_OK)
