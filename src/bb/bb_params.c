@@ -51,7 +51,7 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_maxcands = 100;
     p->dive_freq = -1;
     p->presolve = true;
-    p->covers = 10;
+    p->covers = 3;
 }
 
 const char *const tame_bb_param_names[] = {
