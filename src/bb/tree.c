@@ -450,9 +450,14 @@ void tame_tree_print_presolve(const tame_tree *t, FILE *out)
         const char *v = tame_model_var_name(t->model, r->var);
         const char *row = r->row >= 0 ? tame_model_row_name(t->model, r->row) : "integrality";
         if (r->kind == TAME_PRE_COVER) {
-            fprintf(out, "  cover   %s: %s <= %s from row %s (%s)\n", r->new_value, r->old_value,
-                    r->new_rhs, tame_model_row_name(t->model, r->var),
-                    r->side > 0 ? "<=" : ">=, negated");
+            /* the row as the model holds it (coefficients +-1), then its derivation */
+            fprintf(out, "  cover   %s:", r->new_value);
+            const tame_linexpr *e = tame_model_row(t->model, r->row);
+            for (int q = 0; q < e->n; q++)
+                fprintf(out, " %s %s", mpq_sgn(e->coef[q]) > 0 ? "+" : "-",
+                        tame_model_var_name(t->model, e->ind[q]));
+            fprintf(out, " <= %s  (cover %s of row %s%s)\n", r->new_rhs, r->old_value,
+                    tame_model_row_name(t->model, r->var), r->side > 0 ? "" : ", its >= side");
             continue;
         }
         if (r->kind == TAME_PRE_COEF)
