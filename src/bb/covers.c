@@ -125,11 +125,9 @@ static bool separate(const tame_model *m, int i, int s, const double *x, item *i
         }
     }
     int csize = nc - first;
-    double lhs = 0, wmax = 0;
-    for (int q = first; q < nc; q++) {
+    double lhs = 0;
+    for (int q = first; q < nc; q++)
         lhs += it[q].xv;
-        wmax = fmax(wmax, it[q].w);
-    }
     if (lhs <= csize - 1 + COVER_VIOL)
         goto done;
     /* the extension: every item outside C at least as heavy as C's heaviest (exactly) */
@@ -167,7 +165,6 @@ static bool separate(const tame_model *m, int i, int s, const double *x, item *i
                                 in ? "" : "+", it[q].comp ? "~" : "", name);
     }
     mpq_clear(amax);
-    (void)wmax;
     *rhs = r;
     *why = text;
     found = true;
@@ -204,7 +201,7 @@ tame_status tame_bb_root_covers(tame_model *m, int rounds, tame_presolve_red **r
     int *ind = tame_xcalloc((size_t)maxlen, sizeof *ind);
     double *val = tame_xcalloc((size_t)maxlen, sizeof *val);
     int *cutrec = NULL, ncut = 0; /* record index of each added cut, in row order */
-    double last = -INFINITY, prev = -INFINITY;
+    double last = -INFINITY;
     int stall = 0;
     for (int round = 0; st == TAME_OK && round < rounds; round++) {
         tame_lp_status ls;
@@ -218,7 +215,6 @@ tame_status tame_bb_root_covers(tame_model *m, int rounds, tame_presolve_red **r
         } else {
             stall = 0;
         }
-        prev = last;
         last = z;
         tame_lp_get_x(lp, x);
         int added = 0;
@@ -272,7 +268,6 @@ tame_status tame_bb_root_covers(tame_model *m, int rounds, tame_presolve_red **r
         if (added == 0)
             break;
     }
-    (void)prev;
     /* drop the cuts that are slack at the last LP (from the end: indices stay valid) */
     if (st == TAME_OK && ncut > 0) {
         tame_lp_status ls;

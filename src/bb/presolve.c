@@ -249,14 +249,13 @@ static int strengthen_row(pre *p, int i, int s)
     mpq_set(b, s > 0 ? tame_model_row_ub(p->m, i) : tame_model_row_lb(p->m, i));
     if (s < 0)
         mpq_neg(b, b);
-    for (int k = 0; k < e.n; k++) {
+    int nmin, nmax;
+    activity(p, &e, s, minf, &nmin, maxf, &nmax); /* again after each change */
+    for (int k = 0; k < e.n && nmax == 0; k++) {
+        /* nmax > 0: no finite largest activity, nothing to strengthen in this row */
         int j = e.ind[k];
         if (!is_binary(p, j))
             continue;
-        int nmin, nmax;
-        activity(p, &e, s, minf, &nmin, maxf, &nmax);
-        if (nmax > 0)
-            break; /* no finite largest activity: nothing to strengthen in this row */
         /* a = s * coef (the <= form) */
         mpq_set(anew, e.coef[k]);
         if (s < 0)
@@ -292,6 +291,7 @@ static int strengthen_row(pre *p, int i, int s)
             mpq_neg(anew, anew);
         mpq_set(e.coef[k], anew);
         changed++;
+        activity(p, &e, s, minf, &nmin, maxf, &nmax);
     }
     if (changed) {
         tame_status st = tame_model_set_row(p->m, i, &e);
@@ -379,11 +379,9 @@ tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred)
         if (c2 == 0 && (round > 0 || c1 == 0))
             break;
     }
-    if (empty) {
-        /* leave the infeasibility to the tree: undo nothing written yet? Bounds of integer
-         * variables are written below only, and coefficients are valid regardless. */
-    }
-    /* write the integer bounds (exact) into the model */
+    /* write the integer bounds (exact) into the model; after an empty box (an infeasible
+     * model) none are written and the tree finds the infeasibility itself (coefficients
+     * changed before stay valid: they keep the mixed-integer points) */
     if (!empty) {
         for (int j = 0; j < p.n; j++) {
             if (!p.is_int[j])
