@@ -8,6 +8,7 @@
 #include "base/interrupt.h"
 #include "bb/bb.h"
 #include "bb/plugin.h"
+#include "dual/dualfn.h"
 #include "lp/lp.h"
 #include "model/expr.h"
 #include "test_util.h"
@@ -708,10 +709,13 @@ static void test_fixings_are_certified(void **state)
             else
                 eub = f->bound - 1;
             double v = 0;
+            const tame_model *ms = tame_tree_model(t); /* the solved model (cover rows) */
             for (int q = 0; q < c->duals.n; q++) {
                 int i = c->duals.ind[q];
                 double y = c->duals.val[q];
-                v += y * (y > 0 ? tame_model_row_lb_d(m, i) : tame_model_row_ub_d(m, i));
+                if (!(fabs(y) > 1e-12)) /* roundoff of a zero dual (as the Lua tests) */
+                    continue;
+                v += y * (y > 0 ? tame_model_row_lb_d(ms, i) : tame_model_row_ub_d(ms, i));
             }
             (void)nrows;
             double *clb = lb, *cub = ub;
@@ -723,8 +727,8 @@ static void test_fixings_are_certified(void **state)
                     continue;
                 double l = j == f->var ? elb : clb[j], u = j == f->var ? eub : cub[j];
                 if (f->cert_node == 0 && j != f->var) {
-                    l = tame_model_var_lb_d(m, j);
-                    u = tame_model_var_ub_d(m, j);
+                    l = tame_model_var_lb_d(ms, j);
+                    u = tame_model_var_ub_d(ms, j);
                 }
                 v += r > 0 ? r * l : r * u;
             }
@@ -841,11 +845,13 @@ static void test_redcosts_and_diving(void **state)
         if (nd->dual_node != id || nd->redcosts.n == 0)
             continue;
         assert_true(tame_tree_node_redcosts(t, id, kept));
-        /* r = c - y'A from the stored duals and the model, as keep_redcosts off computes it */
+        /* r = c - y'A from the stored duals and the solved (presolved) model, as keep_redcosts
+         * off computes it */
+        const tame_model *ms = tame_tree_model(t);
         for (int j = 0; j < n; j++)
-            computed[j] = tame_rat_get_double(tame_model_var_obj(m, j));
+            computed[j] = tame_rat_get_double(tame_model_var_obj(ms, j));
         for (int k = 0; k < nd->duals.n; k++) {
-            const tame_linexpr *e = tame_model_row(m, nd->duals.ind[k]);
+            const tame_linexpr *e = tame_model_row(ms, nd->duals.ind[k]);
             for (int q = 0; q < e->n; q++)
                 computed[e->ind[q]] -= nd->duals.val[k] * tame_rat_get_double(e->coef[q]);
         }
@@ -858,6 +864,222 @@ static void test_redcosts_and_diving(void **state)
     free(computed);
     tame_bb_free(&bb);
     tame_model_unref(&m);
+}
+
+/* Root presolve on a fixed-charge row x <= 100 y where x + z = 5 implies x <= 5: the tree's
+ * model has the exact coefficient -5 (the user's keeps -100), the record says so, the root
+ * LP is integral, and with presolve off the same optimum needs the weak LP. */
+static void test_presolve_big_m(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("fc");
+    add_var(m, "x", TAME_VAR_CONT, "0", NULL, "0");
+    add_var(m, "y", TAME_VAR_BIN, "0", "1", "3");
+    add_var(m, "z", TAME_VAR_CONT, "0", NULL, "1");
+    add_con(m, "cap: x - 100 y <= 0");
+    add_con(m, "dem: x + z = 5");
+    set_obj(m, TAME_MINIMIZE, "3 y + z");
+    for (int pre = 0; pre < 2; pre++) {
+        tame_bb_params p;
+        deterministic_rules(&p);
+        p.presolve = pre;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, 3, 1e-9);
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red);
+        const tame_linexpr *cap = tame_model_row(tame_tree_model(t), 0);
+        int coef = -1;
+        for (int k = 0; k < n; k++)
+            if (red[k].kind == TAME_PRE_COEF)
+                coef = k;
+        if (pre) {
+            assert_true(coef >= 0);
+            assert_int_equal(red[coef].var, 1);
+            assert_int_equal(red[coef].row, 0);
+            assert_string_equal(red[coef].old_value, "-100");
+            assert_string_equal(red[coef].new_value, "-5");
+            for (int k = 0; k < cap->n; k++)
+                if (cap->ind[k] == 1)
+                    assert_rat_str(cap->coef[k], "-5");
+            assert_true(tame_tree_presolve_changes(t) > 0);
+            /* the root LP is the integral optimum */
+            assert_near(tame_tree_node(t, 0)->lp_value, 3, 1e-9);
+            assert_int_equal(st.nodes, 1);
+            /* tree duals of a presolved tree are refused with one line */
+            tame_dualfn *F = NULL;
+            assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_BADARG);
+            assert_null(F);
+            assert_non_null(strstr(tame_err_msg(), "set presolve off"));
+        } else {
+            assert_int_equal(n, 0);
+            assert_near(tame_tree_node(t, 0)->lp_value, 0.15, 1e-9);
+            tame_dualfn *F = NULL;
+            assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_OK);
+            tame_dualfn_free(&F);
+        }
+        /* the user's model is untouched */
+        const tame_linexpr *ucap = tame_model_row(m, 0);
+        for (int k = 0; k < ucap->n; k++)
+            if (ucap->ind[k] == 1)
+                assert_rat_str(ucap->coef[k], "-100");
+        tame_bb_free(&bb);
+    }
+    tame_model_unref(&m);
+}
+
+/* An integer variable with a fractional bound (x int in [0, 5/2]) whose LP value lies above
+ * the bound's floor: the solver rounds the bound to 2 (recorded, presolve on or off), so no
+ * child bound crosses it; bounds that hold no integer are a one-line error. */
+static void test_fractional_integer_bounds(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("fr");
+    add_var(m, "x", TAME_VAR_INT, "0", "5/2", "1");
+    add_var(m, "y", TAME_VAR_INT, "0", "7/2", "1");
+    add_con(m, "c: 2 x + 2 y <= 47/5");
+    set_obj(m, TAME_MAXIMIZE, "x + y");
+    for (int pre = 0; pre < 2; pre++) {
+        tame_bb_params p;
+        deterministic_rules(&p);
+        p.presolve = pre;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, -4, 1e-9); /* min form of max x + y = 4 */
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        assert_rat_str(tame_model_var_ub(tame_tree_model(t), 0), "2");
+        assert_rat_str(tame_model_var_ub(tame_tree_model(t), 1), "3");
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red), rounded = 0;
+        for (int k = 0; k < n; k++)
+            rounded += red[k].kind == TAME_PRE_ROUND;
+        assert_int_equal(rounded, 2);
+        assert_int_equal(tame_tree_presolve_changes(t), 0);
+        /* every child bound stays inside the rounded box */
+        for (int id = 1; id < tame_tree_size(t); id++) {
+            const tame_node *nd = tame_tree_node(t, id);
+            double ub0 = nd->branch_var == 0 ? 2 : 3;
+            assert_true(nd->branch_bound >= 0 && nd->branch_bound <= ub0);
+        }
+        tame_bb_free(&bb);
+    }
+    assert_rat_str(tame_model_var_ub(m, 0), "5/2");
+    tame_model *e = tame_model_new("empty");
+    add_var(e, "z", TAME_VAR_INT, "1/2", "7/10", "1");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(e, NULL, &bb), TAME_BADARG);
+    assert_null(bb);
+    assert_non_null(strstr(tame_err_msg(), "integer variable z"));
+    tame_model_unref(&e);
+    tame_model_unref(&m);
+}
+
+/* Checks one cover record of tree t exactly: the knapsack row it names, complemented as the
+ * record says, has cover weight > b' and extension weights >= the cover's largest; the row
+ * it added is sum x'_j <= |C| - 1 in x. */
+static void check_cover(const tame_tree *t, const tame_presolve_red *r)
+{
+    const tame_model *m = tame_tree_model(t);
+    const tame_linexpr *src = tame_model_row(m, r->var);
+    mpq_t b, w, sum, amax, q;
+    mpq_inits(b, w, sum, amax, q, NULL);
+    mpq_set(b, r->side > 0 ? tame_model_row_ub(m, r->var) : tame_model_row_lb(m, r->var));
+    if (r->side < 0)
+        mpq_neg(b, b);
+    for (int k = 0; k < src->n; k++)
+        if (mpq_sgn(src->coef[k]) * r->side < 0) {
+            mpq_abs(w, src->coef[k]);
+            mpq_add(b, b, w);
+        }
+    char *terms = strdup(r->old_value);
+    int ncover = 0, ncomp = 0, nterm = 0;
+    int ext[512], next = 0;
+    for (char *tok = strtok(terms, " "); tok; tok = strtok(NULL, " ")) {
+        bool extension = *tok == '+';
+        if (extension)
+            tok++;
+        bool comp = *tok == '~';
+        if (comp)
+            tok++;
+        int j = tame_model_find_var(m, tok);
+        assert_true(j >= 0);
+        int k = 0;
+        while (k < src->n && src->ind[k] != j)
+            k++;
+        assert_true(k < src->n);
+        assert_int_equal(comp, mpq_sgn(src->coef[k]) * r->side < 0);
+        mpq_abs(w, src->coef[k]);
+        if (extension) {
+            ext[next++] = k;
+        } else {
+            mpq_add(sum, sum, w);
+            if (mpq_cmp(w, amax) > 0)
+                mpq_set(amax, w);
+            ncover++;
+        }
+        ncomp += comp;
+        nterm++;
+    }
+    assert_true(mpq_cmp(sum, b) > 0); /* a cover */
+    for (int e = 0; e < next; e++) {
+        mpq_abs(w, src->coef[ext[e]]);
+        assert_true(mpq_cmp(w, amax) >= 0);
+    }
+    const tame_linexpr *cut = tame_model_row(m, r->row);
+    assert_string_equal(tame_model_row_name(m, r->row), r->new_value);
+    assert_int_equal(cut->n, nterm);
+    assert_null(tame_model_row_lb(m, r->row));
+    mpq_set_si(q, ncover - 1 - ncomp, 1);
+    assert_true(mpq_equal(tame_model_row_ub(m, r->row), q));
+    free(terms);
+    mpq_clears(b, w, sum, amax, q, NULL);
+}
+
+/* Root cover cuts on p0033 and p0548: each recorded cut re-derived exactly from its knapsack
+ * row; the optimum is unchanged; the user's model keeps its rows. */
+static void test_root_covers(void **state)
+{
+    (void)state;
+    const char *files[] = {"data/miplib/p0033.mps.gz", "data/miplib/p0548.mps.gz"};
+    const double opt[] = {3089, 8691};
+    for (int f = 0; f < 2; f++) {
+        tame_model *m = read_model(files[f]);
+        int nr = tame_model_nrows(m);
+        tame_bb_params p;
+        tame_bb_params_default(&p);
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, opt[f], 1e-6 * opt[f]);
+        const tame_tree *t = tame_bb_tree(bb);
+        check_invariants(t);
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red), covers = 0;
+        for (int k = 0; k < n; k++)
+            if (red[k].kind == TAME_PRE_COVER) {
+                check_cover(t, &red[k]);
+                covers++;
+            }
+        assert_true(covers > 0);
+        assert_int_equal(tame_model_nrows(tame_tree_model(t)), nr + covers);
+        assert_int_equal(tame_model_nrows(m), nr);
+        tame_bb_free(&bb);
+        tame_model_unref(&m);
+    }
 }
 
 /* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
@@ -921,6 +1143,9 @@ int main(void)
         cmocka_unit_test(test_fixings_are_certified),
         cmocka_unit_test(test_propagations_are_certified),
         cmocka_unit_test(test_exports_match_golden),
+        cmocka_unit_test(test_presolve_big_m),
+        cmocka_unit_test(test_fractional_integer_bounds),
+        cmocka_unit_test(test_root_covers),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);

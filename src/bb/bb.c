@@ -1230,21 +1230,39 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
         return tame_err_set(TAME_BADARG, "unknown branching rule '%s'", par.branch ? par.branch : "");
     if (!ns)
         return tame_err_set(TAME_BADARG, "unknown node selection '%s'", par.select ? par.select : "");
+    /* the model the tree records and the LPs solve: m itself, or its presolved copy */
+    bool round = tame_bb_int_bounds_fractional(m);
+    tame_model *solved =
+        par.presolve || par.covers > 0 || round ? tame_model_copy(m) : tame_model_ref(m);
+    tame_presolve_red *red = NULL;
+    int nred = 0;
+    tame_status st = TAME_OK;
+    /* integer bounds rounded inward first: branching bounds never cross them */
+    if (round)
+        st = tame_bb_round_int_bounds(solved, &red, &nred);
+    if (st == TAME_OK && par.presolve)
+        st = tame_bb_presolve(solved, &red, &nred);
+    if (st == TAME_OK && par.covers > 0)
+        st = tame_bb_root_covers(solved, par.covers, &red, &nred);
     tame_lp *lp = NULL;
-    TAME_TRY(tame_lp_new(m, &lp));
-    if (par.scale) {
-        tame_status st = tame_lp_scale(lp);
-        if (st != TAME_OK) {
-            tame_lp_free(&lp);
-            return st;
-        }
+    if (st == TAME_OK)
+        st = tame_lp_new(solved, &lp);
+    if (st == TAME_OK && par.scale)
+        st = tame_lp_scale(lp);
+    if (st != TAME_OK) {
+        tame_lp_free(&lp);
+        tame_model_unref(&solved);
+        tame_presolve_red_free(red, nred);
+        return st;
     }
     tame_bb *bb = tame_xcalloc(1, sizeof *bb);
     bb->lp = lp;
     bb->params = par;
     bb->branch = br;
     bb->nodesel = ns;
-    bb->tree = tame_tree_new(m);
+    bb->tree = tame_tree_new(solved);
+    tame_tree_set_presolve(bb->tree, red, nred);
+    tame_model_unref(&solved);
     bb->source = tame_model_ref(m);
     bb->source_version = tame_model_version(m);
     build_problem(bb, bb->tree->model);

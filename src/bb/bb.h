@@ -66,6 +66,11 @@ typedef struct tame_bb_params {
     int sb_maxcands;     /* at most this many candidates strong-branched per node */
     int dive_freq;       /* diving: at the root and every dive_freq-th processed node
                             (0: root only, < 0: never) */
+    bool presolve;       /* root presolve of the solver's copy (tree.h "presolve record"):
+                            implied integer bounds and exact coefficient strengthening;
+                            recorded, the user's model is not edited */
+    int covers;          /* rounds of root cover cuts added to the solver's copy (recorded
+                            with the presolve, tree.h); 0: none */
     bool realtime;       /* display only: show wall-clock times in summaries and use them in
                             VBC/BAK exports (off keeps transcripts and exports repeatable) */
     /* {=== memory limit (issue 9) === */
@@ -99,6 +104,11 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out);
 
 /* The parameter names, NULL-terminated (for completion). */
 extern const char *const tame_bb_param_names[];
+
+/* The values parameter `name` accepts, NULL-terminated (for completion): on/off for the
+ * switches, the rule names for branch/select, wall/cpu for clock, the families for cuts;
+ * NULL for numeric parameters and unknown names. */
+const char *const *tame_bb_param_values(const char *name);
 
 /* }=== */
 /* {=== solving === */

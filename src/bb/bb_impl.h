@@ -148,6 +148,25 @@ tame_status tame_bb_apply_box(tame_bb *bb, const double *lb, const double *ub) T
 bool tame_bb_propagate(tame_bb *bb, int id, double *lb, double *ub, int *row, int *sign,
                        double *margin);
 
+/* Root presolve of m (the solver's private copy; edited in place, exactly): implied integer
+ * bounds and coefficient strengthening (presolve.c). The entries are appended to *red /
+ * *nred (owned by the caller, free with tame_presolve_red_free; may start empty). Always
+ * TAME_OK. */
+tame_status tame_bb_presolve(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
+
+/* Up to `rounds` rounds of extended cover inequalities of m's knapsack rows at the root LP
+ * (covers.c), added to m (the solver's copy) as rows named coverK and appended to the record
+ * as TAME_PRE_COVER; cuts slack at the last LP are removed again. TAME_LPFATAL when GLPK
+ * failed. */
+tame_status tame_bb_root_covers(tame_model *m, int rounds, tame_presolve_red **red, int *nred) TAME_NODISCARD;
+/* True when an integer variable of m has a fractional bound. */
+bool tame_bb_int_bounds_fractional(const tame_model *m);
+/* Rounds the fractional bounds of integer variables of m (the solver's copy) inward (ceil
+ * lower, floor upper), appending TAME_PRE_ROUND entries to *red / *nred (which may start
+ * empty). TAME_BADARG (one line naming the variable) when a variable's bounds hold no
+ * integer: the model is infeasible. */
+tame_status tame_bb_round_int_bounds(tame_model *m, tame_presolve_red **red, int *nred) TAME_NODISCARD;
+
 /* Parameter lookups (bb_params.c): the registered plugins by name, NULL when unknown. */
 const tame_branch_ops *tame_bb_find_branch(const char *name);
 const tame_nodesel_ops *tame_bb_find_nodesel(const char *name);

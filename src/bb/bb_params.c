@@ -51,6 +51,8 @@ void tame_bb_params_default(tame_bb_params *p)
     p->sb_lookahead = 8;
     p->sb_maxcands = 100;
     p->dive_freq = -1;
+    p->presolve = true;
+    p->covers = 3;
     p->mem_limit = tame_bb_mem_limit_default(); /* memory limit (issue 9) */
 }
 
@@ -75,7 +77,33 @@ double tame_bb_mem_estimate(size_t tree_bytes)
 const char *const tame_bb_param_names[] = {
     "branch", "select", "node_limit", "time_limit", "clock", "gap", "eager", "heuristics", "objint",
     "cutoff", "redcost", "propagate", "keep_redcosts", "scale", "reliability", "sb_iters", "sb_lookahead", "sb_maxcands", "dive_freq",
-    "realtime", "mem_limit", "cuts", "rounds", NULL};
+    "presolve", "covers", "realtime", "mem_limit", "cuts", "rounds", NULL};
+
+const char *const *tame_bb_param_values(const char *name)
+{
+    static const char *const onoff[] = {"on", "off", NULL};
+    static const char *const branch[] = {"first", "mostfrac", "pseudocost", "strong", NULL};
+    static const char *const select[] = {"best", "dfs", "estimate", "hybrid", NULL};
+    static const char *const clock[] = {"wall", "cpu", NULL};
+    static const char *const cuts[] = {"none", "gomory", "gmi", NULL};
+    static const char *const bools[] = {"eager",    "heuristics", "objint",   "cutoff",
+                                        "redcost",  "propagate",  "keep_redcosts", "scale",
+                                        "presolve", "realtime",   NULL};
+    if (!name)
+        return NULL;
+    for (int k = 0; bools[k]; k++)
+        if (strcmp(name, bools[k]) == 0)
+            return onoff;
+    if (strcmp(name, "branch") == 0)
+        return branch;
+    if (strcmp(name, "select") == 0)
+        return select;
+    if (strcmp(name, "clock") == 0)
+        return clock;
+    if (strcmp(name, "cuts") == 0)
+        return cuts;
+    return NULL;
+}
 
 static tame_status parse_bool(const char *name, const char *v, bool *out)
 {
@@ -177,6 +205,10 @@ tame_status tame_bb_params_set(tame_bb_params *p, const char *name, const char *
         return parse_int(name, v, 1, &p->sb_maxcands);
     } else if (strcmp(name, "dive_freq") == 0) {
         return parse_int(name, v, -1, &p->dive_freq);
+    } else if (strcmp(name, "presolve") == 0) {
+        return parse_bool(name, v, &p->presolve);
+    } else if (strcmp(name, "covers") == 0) {
+        return parse_int(name, v, 0, &p->covers);
     } else if (strcmp(name, "realtime") == 0) {
         return parse_bool(name, v, &p->realtime);
     } else if (strcmp(name, "cuts") == 0) {
@@ -228,6 +260,10 @@ void tame_bb_params_list(const tame_bb_params *p, FILE *out)
             p->sb_maxcands);
     fprintf(out, "dive_freq     %-10d dive every k-th node (0: root only, -1: never)\n",
             p->dive_freq);
+    fprintf(out, "presolve      %-10s exact root presolve of the solver's copy (recorded)\n",
+            p->presolve ? "on" : "off");
+    fprintf(out, "covers        %-10d rounds of root cover cuts (recorded; 0: none)\n",
+            p->covers);
     fprintf(out, "realtime      %-10s show wall-clock times; use them in VBC/BAK exports\n",
             p->realtime ? "on" : "off");
     fprintf(out, "mem_limit     %-10g MB: stop when 1.25 x the tree's bytes reach it (0: none; "

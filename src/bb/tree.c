@@ -100,6 +100,7 @@ void tame_tree_unref(tame_tree **t)
     free(tr->cval);
     free(tr->inc_x);
     free(tr->proc);
+    tame_presolve_red_free(tr->pre, tr->npre);
     free(tr);
     *t = NULL;
 }
@@ -405,3 +406,70 @@ double tame_tree_user_value(const tame_tree *t, double v)
 {
     return t->maximize ? -v : v;
 }
+
+/* {=== presolve record === */
+
+void tame_tree_set_presolve(tame_tree *t, tame_presolve_red *red, int n)
+{
+    tame_presolve_red_free(t->pre, t->npre);
+    t->pre = red;
+    t->npre = n;
+}
+
+int tame_tree_presolve(const tame_tree *t, const tame_presolve_red **red)
+{
+    if (red)
+        *red = t->pre;
+    return t->npre;
+}
+
+int tame_tree_presolve_changes(const tame_tree *t)
+{
+    int n = 0;
+    for (int k = 0; k < t->npre; k++)
+        n += t->pre[k].kind == TAME_PRE_BOUND || t->pre[k].kind == TAME_PRE_COEF ||
+             t->pre[k].kind == TAME_PRE_COVER;
+    return n;
+}
+
+void tame_tree_print_presolve(const tame_tree *t, FILE *out)
+{
+    int cnt[5] = {0, 0, 0, 0, 0};
+    for (int k = 0; k < t->npre; k++)
+        cnt[t->pre[k].kind]++;
+    fprintf(out, "presolve: %d coefficient%s strengthened, %d integer bound%s tightened, %d "
+                 "implied continuous bound%s used, %d fractional integer bound%s rounded, %d "
+                 "cover cut%s added\n",
+            cnt[TAME_PRE_COEF], cnt[TAME_PRE_COEF] == 1 ? "" : "s", cnt[TAME_PRE_BOUND],
+            cnt[TAME_PRE_BOUND] == 1 ? "" : "s", cnt[TAME_PRE_IMPLIED],
+            cnt[TAME_PRE_IMPLIED] == 1 ? "" : "s", cnt[TAME_PRE_ROUND],
+            cnt[TAME_PRE_ROUND] == 1 ? "" : "s", cnt[TAME_PRE_COVER],
+            cnt[TAME_PRE_COVER] == 1 ? "" : "s");
+    for (int k = 0; k < t->npre; k++) {
+        const tame_presolve_red *r = &t->pre[k];
+        const char *v = tame_model_var_name(t->model, r->var);
+        const char *row = r->row >= 0 ? tame_model_row_name(t->model, r->row) : "integrality";
+        if (r->kind == TAME_PRE_COVER) {
+            /* the row as the model holds it (coefficients +-1), then its derivation */
+            fprintf(out, "  cover   %s:", r->new_value);
+            const tame_linexpr *e = tame_model_row(t->model, r->row);
+            for (int q = 0; q < e->n; q++)
+                fprintf(out, " %s %s", mpq_sgn(e->coef[q]) > 0 ? "+" : "-",
+                        tame_model_var_name(t->model, e->ind[q]));
+            fprintf(out, " <= %s  (cover %s of row %s%s)\n", r->new_rhs, r->old_value,
+                    tame_model_row_name(t->model, r->var), r->side > 0 ? "" : ", its >= side");
+            continue;
+        }
+        if (r->kind == TAME_PRE_COEF)
+            fprintf(out, "  coef    %s (%s): %s %s -> %s, rhs %s -> %s\n", row,
+                    r->side > 0 ? "<=" : ">=, negated", v, r->old_value, r->new_value,
+                    r->old_rhs, r->new_rhs);
+        else
+            fprintf(out, "  %s %s %s %s -> %s (%s)\n",
+                    r->kind == TAME_PRE_BOUND ? "bound  " : r->kind == TAME_PRE_ROUND ? "round  " : "implied",
+                    v, r->side ? "<=" : ">=", r->old_value ? r->old_value : (r->side ? "inf" : "-inf"),
+                    r->new_value, row);
+    }
+}
+
+/* }=== */

@@ -88,6 +88,51 @@ size_t tame_tree_bytes(const tame_tree *t);
 /* A value in min form shown in the model's sense (negated for a max model). */
 double tame_tree_user_value(const tame_tree *t, double v);
 
+/* {=== presolve record ===
+ * With the `presolve` parameter on, the solver rewrites its private copy of the model before
+ * the root (bb.h, presolve.c): integer bounds implied by the rows, and coefficient
+ * strengthening of rows with binary variables, all in exact rationals; with `covers` > 0 it
+ * appends extended cover inequalities of knapsack rows found at the root LP (covers.c). The tree's model
+ * (tame_tree_model) is the rewritten one - the LPs of the nodes are its LPs - and this record
+ * says, in order, how it was derived from the user's model, with exact values as text. The
+ * user's model is never edited. */
+
+typedef enum {
+    TAME_PRE_BOUND,   /* integer variable var: bound (side 1 upper, 0 lower) old_value ->
+                         new_value (old_value NULL: infinite), implied by row `row` over the
+                         bounds of the record so far; written into the model */
+    TAME_PRE_IMPLIED, /* continuous variable var: implied bound, as above, rounded outward to
+                         a double; NOT written into the model (LP bounds of continuous
+                         variables are the user's), only used by later TAME_PRE_COEF */
+    TAME_PRE_ROUND,   /* integer variable var: a fractional bound rounded inward (no row,
+                         row = -1); always done, whatever `presolve` says: integrality alone
+                         implies it, so it is not counted as a change of the model */
+    TAME_PRE_COEF,    /* row `row`, side (1: its upper side a'x <= b, -1: its lower side in the
+                         form -a'x <= -lb): the <=-form coefficient of binary var old_value ->
+                         new_value and the <=-form right-hand side old_rhs -> new_rhs */
+    TAME_PRE_COVER    /* a row added to the model: the extended cover inequality (covers.c)
+                         of the knapsack row `var` (a row index; side as above), now row `row`
+                         named new_value, <= new_rhs; old_value lists the cover's variables
+                         ("~x" complemented, "+x" the extension) */
+} tame_presolve_kind;
+
+typedef struct tame_presolve_red {
+    tame_presolve_kind kind;
+    int var, row, side;
+    char *old_value, *new_value, *old_rhs, *new_rhs; /* exact rationals ("3/4") or NULL */
+} tame_presolve_red;
+
+/* The presolve record: *red (borrowed, may be NULL) and the number of entries; 0 when the
+ * presolve was off or found nothing. */
+int tame_tree_presolve(const tame_tree *t, const tame_presolve_red **red);
+/* Number of entries that changed the model through its rows (TAME_PRE_BOUND, TAME_PRE_COEF,
+ * TAME_PRE_COVER): 0 means the tree's model is the user's up to rounded integer bounds (its
+ * integer points and those of every right-hand side are the same). */
+int tame_tree_presolve_changes(const tame_tree *t);
+/* One line per entry ("coef row c12 (<=): x3 -500 -> -23") after a one-line summary. */
+void tame_tree_print_presolve(const tame_tree *t, FILE *out);
+
+/* }=== */
 /* {=== output === */
 
 typedef enum { TAME_TREE_DOT, TAME_TREE_VBC, TAME_TREE_BAK, TAME_TREE_JSON } tame_tree_format;

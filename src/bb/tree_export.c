@@ -593,6 +593,44 @@ static void write_json(const tame_tree *t, FILE *out)
             fputc(',', out);
         json_str(out, tame_model_row_name(t->model, i));
     }
+    fputs("],\n\"presolve\":[", out);
+    static const char *const kinds[] = {"bound", "implied", "round", "coef", "cover"};
+    for (int k = 0; k < t->npre; k++) {
+        const tame_presolve_red *r = &t->pre[k];
+        if (r->kind == TAME_PRE_COVER) {
+            fprintf(out, "%s{\"kind\":\"cover\",\"name\":", k ? ",\n" : "");
+            json_str(out, r->new_value);
+            fputs(",\"from\":", out);
+            json_str(out, tame_model_row_name(t->model, r->var));
+            fprintf(out, ",\"side\":\"%s\",\"terms\":", r->side > 0 ? "upper" : "lower");
+            json_str(out, r->old_value);
+            fputs(",\"rhs\":", out);
+            json_str(out, r->new_rhs);
+            fputc('}', out);
+            continue;
+        }
+        fprintf(out, "%s{\"kind\":\"%s\",\"var\":", k ? ",\n" : "", kinds[r->kind]);
+        json_str(out, var_name(t, r->var));
+        fputs(",\"row\":", out);
+        if (r->row >= 0)
+            json_str(out, tame_model_row_name(t->model, r->row));
+        else
+            fputs("null", out);
+        fprintf(out, ",\"side\":\"%s\",\"old\":", r->side > 0 ? "upper" : "lower");
+        if (r->old_value)
+            json_str(out, r->old_value);
+        else
+            fputs("null", out);
+        fputs(",\"new\":", out);
+        json_str(out, r->new_value);
+        if (r->kind == TAME_PRE_COEF) {
+            fputs(",\"old_rhs\":", out);
+            json_str(out, r->old_rhs);
+            fputs(",\"new_rhs\":", out);
+            json_str(out, r->new_rhs);
+        }
+        fputc('}', out);
+    }
     fputs("],\n\"incumbent\":", out);
     if (t->has_inc) {
         fputs("{\"value\":", out);

@@ -37,6 +37,8 @@ struct tame_tree {
     double inc_value;        /* min form */
     int inc_node;
     double *inc_x;           /* [nvars] when has_inc */
+    tame_presolve_red *pre;  /* the presolve record (tree.h), npre entries, owned */
+    int npre;
 };
 
 #define TAME_TREE_CHUNK_BITS 10
@@ -64,5 +66,10 @@ const unsigned char *tame_tree_pack_basis(tame_tree *t, const tame_basis_status 
                                           const tame_basis_status *cstat);
 void tame_tree_set_incumbent(tame_tree *t, double value, int node, const double *x,
                              const char *source);
+
+/* Takes ownership of the presolve record red[n] (from tame_bb_presolve). */
+void tame_tree_set_presolve(tame_tree *t, tame_presolve_red *red, int n);
+/* Frees a presolve record; NULL-safe. */
+void tame_presolve_red_free(tame_presolve_red *red, int n);
 
 #endif

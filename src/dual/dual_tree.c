@@ -422,6 +422,11 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         return tame_err_set(TAME_BADARG, "the solved model has cut rows: tree duals of a "
                                          "cut-and-branch tree are not supported (cuts clear, "
                                          "then solve)");
+    if (tame_tree_presolve_changes(t) > 0)
+        return tame_err_set(TAME_BADARG, "the tree's LPs are those of a presolved model (%d "
+                                         "changes): tree duals need set presolve off, then "
+                                         "solve",
+                            tame_tree_presolve_changes(t));
     int size = tame_tree_size(t);
     if (size == 0)
         return tame_err_set(TAME_BADARG, "the tree is empty");
@@ -565,6 +570,8 @@ tame_status tame_dual_from_solve(tame_model *m, tame_dual_kind kind, tame_dualfn
     p.redcost = false;
     p.propagate = false;
     p.objint = false; /* prune on the LP bound itself, so that phi_t(b) >= z at every leaf */
+    p.presolve = false; /* the tree must be of the model itself (no presolve record) */
+    p.covers = 0;
     tame_bb *bb = NULL;
     tame_status st = tame_bb_new(base, &p, &bb);
     if (st == TAME_OK)

@@ -28,6 +28,8 @@ tame_status tame_grad_solve(const tame_model *m, int *status, mpq_t z, mpq_t xI[
     tame_bb_params_default(&p); /* repeatable: no decision depends on the clock */
     p.objint = false; /* prune on the LP bound itself, so that the tree dual's pieces
                          reach z at b */
+    p.presolve = false; /* tree duals need the model's own LPs */
+    p.covers = 0;
     tame_bb *bb = NULL;
     tame_status st = tame_bb_new(base, &p, &bb);
     if (st == TAME_OK)

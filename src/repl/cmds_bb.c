@@ -237,8 +237,12 @@ static tame_status cmd_tree(tame_session *s, int argc, const char **argv, FILE *
         TAME_TRY(tame_tree_format_parse(fmt, &f));
         TAME_TRY(tame_tree_export(t, argv[2], f, tame_session_bb_params(s)->realtime));
         fprintf(out, "wrote %d nodes to %s (%s)\n", tame_tree_size(t), argv[2], fmt);
+    } else if (strcmp(what, "presolve") == 0) {
+        if (argc > 2)
+            return tame_err_set(TAME_BADARG, "usage: tree presolve");
+        tame_tree_print_presolve(t, out);
     } else {
-        return tame_err_set(TAME_BADARG, "expected print or export, found '%s'", what);
+        return tame_err_set(TAME_BADARG, "expected print, export or presolve, found '%s'", what);
     }
     return TAME_OK;
 }
@@ -323,6 +327,18 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
     fprintf(out, "solutions  %d improving (%d by heuristics); bounds tightened: %ld by reduced "
                  "costs, %ld by propagation\n",
             st.solutions, st.heur_solutions, st.fixings, st.propagated);
+    const tame_tree *t = tame_bb_tree(s->bb);
+    if (tame_tree_presolve(t, NULL) > 0) {
+        fputs("presolve   ", out);
+        /* the summary line of tree presolve, without its list */
+        const tame_presolve_red *red;
+        int n = tame_tree_presolve(t, &red), cnt[5] = {0, 0, 0, 0, 0};
+        for (int k = 0; k < n; k++)
+            cnt[red[k].kind]++;
+        fprintf(out, "%d coefficients strengthened, %d integer bounds tightened, %d cover cuts "
+                     "(tree presolve)\n",
+                cnt[TAME_PRE_COEF], cnt[TAME_PRE_BOUND], cnt[TAME_PRE_COVER]);
+    }
     fprintf(out, "memory     %.1f kB tree record, %.0f bytes per node\n",
             (double)st.tree_bytes / 1024.0, st.nodes ? (double)st.tree_bytes / st.nodes : 0.0);
     if (tame_session_bb_params(s)->realtime)
@@ -331,7 +347,7 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
 
 /* }=== */
 
-static const char *const tree_words[] = {"print", "export", NULL};
+static const char *const tree_words[] = {"print", "export", "presolve", NULL};
 
 const tame_cmd tame_cmds_bb[] = {
     {"solve", 1, cmd_solve, "solve                  branch and bound on the model (resumes)",
@@ -347,10 +363,12 @@ const tame_cmd tame_cmds_bb[] = {
      "  example: branch x1", NULL},
     {"select", 2, cmd_select, "select NODE            make an open node the next one processed",
      "  example: select 4", NULL},
-    {"tree", -1, cmd_tree, "tree print [DEPTH] | tree export FILE [FMT]   show or save the tree",
+    {"tree", -1, cmd_tree, "tree print [DEPTH] | tree export FILE [FMT] | tree presolve",
      "  print: one line per node (fate, LP value, branching), indented by depth.\n"
      "  export: dot (Graphviz), vbc (vbctool), bak (GrUMPy) or json (every node record);\n"
-     "  the format defaults to FILE's extension.\n  example: tree export /tmp/t.json", tree_words},
+     "  the format defaults to FILE's extension.\n"
+     "  presolve: how the solved model was derived from yours (set presolve), exactly.\n"
+     "  example: tree export /tmp/t.json", tree_words},
     {"node", 2, cmd_node, "node N                 show node N: path, LP, fate, duals",
      "  Duals, reduced costs and Farkas rays are in minimisation form.\n  example: node 0", NULL},
     {NULL, 0, NULL, NULL, NULL, NULL}};

@@ -1,12 +1,14 @@
 /* Tab completion from the command table (sqlite shell style): the first word completes to
  * command names; later words to the command's sub-words, the current model's variable and row
- * names, and file names (for read/write, or a word containing '/' or '.'). */
+ * names, and file names (for read/write, or a word containing '/' or '.'); `set` completes
+ * its parameter names (session and solver) and then that parameter's values. */
 #include <lauxlib.h>
 #include <readline/readline.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
+#include "bb/bb.h"
 #include "repl/repl.h"
 
 static tame_session *session;
@@ -85,6 +87,35 @@ static void gather_names(const char *text)
         add_cand(tame_model_row_name(m, i), text, n);
 }
 
+static void add_list(const char *const *list, const char *text)
+{
+    for (int k = 0; list && list[k]; k++)
+        add_cand(list[k], text, strlen(text));
+}
+
+/* `set PARAM VALUE`: word 1 the parameter names, word 2 the values of PARAM. */
+static void gather_set(const char *args, int nword, const char *text)
+{
+    if (nword == 1) {
+        gather_words("set", text);
+        add_list(tame_bb_param_names, text);
+        return;
+    }
+    if (nword != 2)
+        return;
+    const char *e = args;
+    while (*e && *e != ' ')
+        e++;
+    char *param = tame_xstrndup(args, (size_t)(e - args));
+    if (strcmp(param, "verbose") == 0 || strcmp(param, "traceback") == 0) {
+        static const char *const onoff[] = {"on", "off", NULL};
+        add_list(onoff, text);
+    } else {
+        add_list(tame_bb_param_values(param), text);
+    }
+    free(param);
+}
+
 static char **complete(const char *text, int start, int end)
 {
     (void)end;
@@ -109,8 +140,20 @@ static char **complete(const char *text, int start, int end)
             rl_attempted_completion_over = 0;
             return NULL; /* Readline's file-name completion */
         }
-        gather_words(cmd, text);
-        gather_names(text);
+        if (strcmp(cmd, "set") == 0) {
+            /* which word is being completed: count the words before `start` */
+            const char *args = e;
+            while (*args == ' ')
+                args++;
+            int nword = 1;
+            for (const char *q = args; q < line + start; q++)
+                if (*q == ' ' && q[1] != ' ' && q + 1 <= line + start)
+                    nword++;
+            gather_set(args, nword, text);
+        } else {
+            gather_words(cmd, text);
+            gather_names(text);
+        }
         free(cmd);
     }
     if (ncands == 0)

@@ -423,6 +423,54 @@ static int t_counts(lua_State *L)
     return 1;
 }
 
+/* t:presolve() -> list of {kind = "bound"|"implied"|"round"|"coef"|"cover", var (for a
+ * cover: from, the knapsack row), row (nil for "round"), side = "upper"|"lower",
+ * old, new, old_rhs, new_rhs} (exact values as text; old nil: infinite) */
+static int t_presolve(lua_State *L)
+{
+    tame_tree *t = check_tree(L, 1);
+    const tame_presolve_red *red;
+    int n = tame_tree_presolve(t, &red);
+    const tame_model *m = tame_tree_model(t);
+    static const char *const kinds[] = {"bound", "implied", "round", "coef", "cover"};
+    lua_createtable(L, n, 0);
+    for (int k = 0; k < n; k++) {
+        const tame_presolve_red *r = &red[k];
+        lua_createtable(L, 0, 8);
+        lua_pushstring(L, kinds[r->kind]);
+        lua_setfield(L, -2, "kind");
+        /* a cover's "var" is the knapsack row it came from */
+        lua_pushstring(L, r->kind == TAME_PRE_COVER ? tame_model_row_name(m, r->var)
+                                                     : tame_model_var_name(m, r->var));
+        lua_setfield(L, -2, r->kind == TAME_PRE_COVER ? "from" : "var");
+        lua_pushstring(L, r->row >= 0 ? tame_model_row_name(m, r->row) : NULL);
+        lua_setfield(L, -2, "row");
+        lua_pushstring(L, r->side > 0 ? "upper" : "lower");
+        lua_setfield(L, -2, "side");
+        lua_pushstring(L, r->old_value);
+        lua_setfield(L, -2, "old");
+        lua_pushstring(L, r->new_value);
+        lua_setfield(L, -2, "new");
+        lua_pushstring(L, r->old_rhs);
+        lua_setfield(L, -2, "old_rhs");
+        lua_pushstring(L, r->new_rhs);
+        lua_setfield(L, -2, "new_rhs");
+        lua_rawseti(L, -2, k + 1);
+    }
+    return 1;
+}
+
+/* t:model() -> a copy of the model as the tree solved it (presolved when t:presolve() has
+ * entries; the user's model is never edited) */
+static int t_model(lua_State *L)
+{
+    tame_tree *t = check_tree(L, 1);
+    tame_model *m = tame_model_copy(tame_tree_model(t));
+    tame_lua_push_model(L, m);
+    tame_model_unref(&m);
+    return 1;
+}
+
 /* t:incumbent() -> value (model's sense), node, source, x (by name); nil without one */
 static int t_incumbent(lua_State *L)
 {
@@ -816,7 +864,7 @@ static const luaL_Reg tree_meth[] = {
     {"size", t_size},       {"node", t_node},         {"duals", t_duals},  {"box", t_box},
     {"events", t_events},   {"counts", t_counts},     {"export", t_export}, {"text", t_text},
     {"describe", t_describe}, {"json", t_json},       {"incumbent", t_incumbent},
-    {NULL, NULL}};
+    {"presolve", t_presolve}, {"model", t_model}, {NULL, NULL}};
 
 static const luaL_Reg tree_metameth[] = {{"__index", NULL},     {"__gc", t_gc},
                                          {"__close", t_gc},     {"__tostring", t_tostring},

@@ -137,9 +137,18 @@ local k = tame.model("knap")
 for _, v in ipairs{"a", "b", "c", "d"} do k:var{name = v, kind = "bin"} end
 k:add("w: 5 a + 4 b + 3 c + 2 d <= 9")
 k:maximize("7 a + 5 b + 4 c + 3 d")
-local rk = k:solve{heuristics = false, branch = "first", select = "best"}
+-- covers = 0: the root LP is the model's own (a root cover cut would tighten it)
+local rk = k:solve{heuristics = false, branch = "first", select = "best", covers = 0}
 assert(rk.status == "optimal" and near(rk.objective, 12) and near(rk.bound, 12))
 assert(near(rk.tree:node(0).lp, 38 / 3))
+assert(#rk.tree:presolve() == 0 and #rk.tree:model():rows() == 1)
+-- with the default root covers: a cover of w (a + b + c <= 2) cuts the root LP to 12.4
+local rc = k:solve{heuristics = false, branch = "first", select = "best"}
+assert(rc.status == "optimal" and near(rc.objective, 12))
+assert(near(rc.tree:node(0).lp, 12.4))
+local pre = rc.tree:presolve()
+assert(#pre >= 1 and pre[1].kind == "cover" and pre[1].from == "w", pre[1] and pre[1].kind)
+assert(#rc.tree:model():rows() == 1 + #pre and #k:rows() == 1)
 check(rk.tree, {sense = "max"})
 assert(near(k:solve{engine = "glpk"}.objective, 12))
 
