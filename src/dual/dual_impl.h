@@ -79,6 +79,8 @@ struct tame_dualfn {
     int ntnodes;
     dtnode *tnodes;          /* [ntnodes] (TREE) */
     int nleaves;
+    bool has_lattice;        /* trees: F = s ceil(min-max of the pieces / s), s = lattice */
+    mpq_t lattice;           /* every c.x (constant excluded) is a multiple of it (> 0) */
     /* status */
     bool exact;
     double tol;
@@ -105,6 +107,9 @@ const char *tame_dual_solve_message(void);
 /* Tree evaluation (dual_tree_eval.c). */
 tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
                                 tame_dualval *out);
+/* The min-max of the pieces at d before the lattice rounding (= F(d) without a lattice):
+ * what the active pieces are compared with. */
+void tame_dual_tree_eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out);
 char *tame_dual_tree_text(const tame_dualfn *F);
 /* coef[0..nsides-1] and *cst: the affine function equal to piece pi's phi near d (each bound
  * term at the bound effective at d: a tightening when it binds, else the side); *inf as phi(d). */

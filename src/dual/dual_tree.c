@@ -411,6 +411,43 @@ static void region_pieces(builder *b, int id, tame_fix_kind kind, int **out, int
 }
 
 /* }=== */
+/* {=== objective lattice === */
+
+/* s > 0 with every c.x (constant excluded) a multiple of s for every integer point: the gcd
+ * of the integer columns' costs when every continuous column costs nothing. False when there
+ * is none (a continuous column with a cost, or no cost at all). */
+static bool objective_lattice(const tame_dualfn *F, mpq_t s)
+{
+    mpz_t g, t;
+    mpz_inits(g, t, NULL);
+    mpq_set_ui(s, 0, 1);
+    bool ok = true, any = false;
+    for (int j = 0; j < F->ncols && ok; j++) {
+        if (mpq_sgn(F->cost[j]) == 0)
+            continue;
+        if (!F->colint[j]) {
+            ok = false;
+            break;
+        }
+        if (!any) {
+            mpq_abs(s, F->cost[j]);
+            any = true;
+            continue;
+        }
+        /* gcd(a/b, c/d) = gcd(a d, c b) / (b d) */
+        mpz_mul(g, mpq_numref(s), mpq_denref(F->cost[j]));
+        mpz_mul(t, mpq_numref(F->cost[j]), mpq_denref(s));
+        mpz_gcd(g, g, t);
+        mpz_mul(t, mpq_denref(s), mpq_denref(F->cost[j]));
+        mpq_set_num(s, g);
+        mpq_set_den(s, t);
+        mpq_canonicalize(s);
+    }
+    mpz_clears(g, t, NULL);
+    return ok && any;
+}
+
+/* }=== */
 
 tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_dualfn **out)
 {
@@ -452,6 +489,10 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         mpq_sub(b.zc, b.zc, b.F->objconst);
     }
     tame_dualfn *F = b.F;
+    /* the solve pruned on bounds rounded up to the objective lattice: so does F (valid for
+     * every d: z(d) is a multiple of s wherever it is finite) */
+    if (tame_tree_objective_step(t) > 0)
+        F->has_lattice = objective_lattice(F, F->lattice);
     F->ntnodes = kind == TAME_DUAL_TREE ? size : 0;
     if (F->ntnodes)
         F->tnodes = tame_xcalloc((size_t)size, sizeof *F->tnodes);

@@ -198,7 +198,7 @@ static void phi(const tame_dualfn *F, const dpiece *p, const mpq_t d[], const ro
 /* }=== */
 /* {=== F_BB and F_tree === */
 
-static void eval_plain(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
+static void eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
 {
     rootbox b;
     box_init(&b, F->ncols);
@@ -261,20 +261,35 @@ static void eval_plain(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
     box_done(&b);
 }
 
-tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
-                                tame_dualval *out)
+void tame_dual_tree_eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
 {
-    if (!bar) {
-        eval_plain(F, d, out);
-        return TAME_OK;
-    }
+    eval_raw(F, d, out);
+}
+
+/* x := s ceil(x / s) (finite x) */
+static void round_up_lattice(const tame_dualfn *F, tame_dualval *x)
+{
+    if (!F->has_lattice || x->inf)
+        return;
+    mpz_t q;
+    mpz_init(q);
+    mpq_div(x->v, x->v, F->lattice);
+    mpz_cdiv_q(q, mpq_numref(x->v), mpq_denref(x->v));
+    mpq_set_z(x->v, q);
+    mpq_mul(x->v, x->v, F->lattice);
+    mpz_clear(q);
+}
+
+/* Fbar of the pieces' min-max (no rounding) */
+static void bar_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
+{
     /* Fbar(d) = F(delta d)/delta for delta below the first breakpoint on the ray: F is
      * piecewise linear along it; two small exact deltas must agree */
     int n = F->nsides;
     mpq_t *dd = tame_xcalloc((size_t)n + 1, sizeof *dd);
     for (int s = 0; s < n; s++)
         mpq_init(dd[s]);
-    eval_plain(F, dd, out); /* F(0) */
+    eval_raw(F, dd, out); /* F(0) */
     if (out->inf || mpq_sgn(out->v) != 0) {
         out->inf = out->inf ? out->inf : mpq_sgn(out->v);
     } else {
@@ -287,7 +302,7 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
             mpz_mul_2exp(mpq_denref(delta), mpq_denref(delta), rep == 0 ? 40 : 60);
             for (int s = 0; s < n; s++)
                 mpq_mul(dd[s], d[s], delta);
-            eval_plain(F, dd, rep == 0 ? &q1 : out);
+            eval_raw(F, dd, rep == 0 ? &q1 : out);
             tame_dualval *q = rep == 0 ? &q1 : out;
             if (!q->inf)
                 mpq_div(q->v, q->v, delta);
@@ -298,6 +313,52 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
     for (int s = 0; s < n; s++)
         mpq_clear(dd[s]);
     free(dd);
+}
+
+tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
+                                tame_dualval *out)
+{
+    if (!bar) {
+        eval_raw(F, d, out);
+        round_up_lattice(F, out);
+        return TAME_OK;
+    }
+    if (!F->has_lattice) {
+        bar_raw(F, d, out);
+        return TAME_OK;
+    }
+    /* s ceil(G(delta d)/s)/delta for G the pieces' min-max: +inf when G(delta d) > 0 for all
+     * small delta (G(0) > 0, or G(0) = 0 with Gbar(d) > 0), else 0 when G(0) > -s (then
+     * -s < G(delta d) <= 0 near 0), else -inf (F(0) < 0) */
+    int n = F->nsides;
+    mpq_t *z = tame_xcalloc((size_t)n + 1, sizeof *z);
+    for (int s = 0; s < n; s++)
+        mpq_init(z[s]);
+    tame_dualval g0;
+    tame_dualval_init(&g0);
+    eval_raw(F, z, &g0);
+    round_up_lattice(F, &g0);
+    if (g0.inf || mpq_sgn(g0.v) != 0) {
+        out->inf = g0.inf ? g0.inf : mpq_sgn(g0.v);
+    } else {
+        bar_raw(F, d, out);
+        int sg = out->inf ? out->inf : mpq_sgn(out->v);
+        tame_dualval g;
+        tame_dualval_init(&g);
+        eval_raw(F, z, &g);
+        bool at_zero = !g.inf && mpq_sgn(g.v) == 0;
+        tame_dualval_done(&g);
+        if (at_zero && sg > 0) {
+            out->inf = 1;
+        } else {
+            out->inf = 0;
+            mpq_set_ui(out->v, 0, 1);
+        }
+    }
+    tame_dualval_done(&g0);
+    for (int s = 0; s < n; s++)
+        mpq_clear(z[s]);
+    free(z);
     return TAME_OK;
 }
 
@@ -435,8 +496,15 @@ char *tame_dual_tree_text(const tame_dualfn *F)
                              "  H(t,d) = max(phi_t(d), min over children H(s,d)); leaves: "
                              "phi_t\n", F->ntnodes, F->exact ? "exact" : "doubles with a "
                                                                         "tolerance");
+    if (F->has_lattice) {
+        char *st = tame_rat_str(F->lattice);
+        tame_sbuf_printf(&b, "  rounded up to the objective lattice: F(d) = %s ceil(%s / %s) "
+                             "(every c.x is a multiple of %s, as the solve's pruning used)\n",
+                         st, F->kind == TAME_DUAL_BB ? "min_p phi_p(d)" : "H(root, d)", st, st);
+        free(st);
+    }
     /* pieces written as affine functions near b (bound terms at the bound effective there) */
-    bool compact = true;
+    bool compact = !F->has_lattice; /* the short form has no rounding */
     tame_sbuf list = TAME_SBUF_INIT;
     int shown = 0;
     char *seen_txt = NULL;

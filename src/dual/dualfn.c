@@ -92,7 +92,7 @@ tame_dualfn *tame_dual_alloc(tame_model *m, tame_dual_kind kind)
     F->model = tame_model_ref(m);
     F->exact = true;
     F->tol = 0.0;
-    mpq_inits(F->objconst, F->z, NULL);
+    mpq_inits(F->objconst, F->z, F->lattice, NULL);
     int nr = tame_model_nrows(m), n = tame_model_nvars(m);
     F->nrows = nr;
     F->ncols = n;
@@ -228,7 +228,7 @@ void tame_dualfn_free(tame_dualfn **pF)
         free(F->y);
     }
     tame_dual_tree_free(F);
-    mpq_clears(F->objconst, F->z, NULL);
+    mpq_clears(F->objconst, F->z, F->lattice, NULL);
     tame_sbuf_done(&F->notes);
     tame_model_unref(&F->model);
     free(F);
