@@ -38,6 +38,7 @@ const char *tame_dual_solve_message(void)
 /* v of certifying node c, exact when possible; cached per node */
 typedef struct vcache {
     bool done, exact;
+    bool bad;       /* some reduced cost needs an infinite bound (phi would be -inf) */
     tame_linexpr v; /* ind = row */
 } vcache;
 
@@ -50,10 +51,12 @@ typedef struct builder {
     bool try_exact;
     vcache *vc;
     double *lb, *ub;  /* scratch boxes */
+    double *clb, *cub;/* the certifying node's box (bounds_finite) */
     mpq_t zc;         /* z - constant (min form), for theta */
     bool has_z;
     int inexact;      /* pieces from doubles */
     int farkas_weak;  /* infeasible leaves whose ray did not reach z */
+    int ancestor_cert;/* pieces certified by an ancestor (their own v needed infinite bounds) */
 } builder;
 
 static void set_from_double(mpq_t q, double x)
@@ -83,6 +86,59 @@ static tame_status box_into_model(builder *b, int id)
     return st;
 }
 
+static void reduced_costs(builder *b, const tame_linexpr *v, tame_linexpr *r);
+
+/* true when every nonzero v_i has the row side its sign selects and every nonzero
+ * r_j = (c - v'A)_j has the bound its sign selects finite in node c's box (so phi stays finite on every piece it certifies: their boxes lie inside it) */
+static bool bounds_finite(builder *b, int c, const tame_linexpr *v)
+{
+    tame_linexpr r;
+    tame_linexpr_init(&r);
+    reduced_costs(b, v, &r);
+    tame_tree_node_box(b->t, c, b->clb, b->cub);
+    bool ok = true;
+    for (int q = 0; q < v->n && ok; q++) /* a row multiplier needs the side its sign selects */
+        ok = b->F->rowside[mpq_sgn(v->coef[q]) > 0 ? 0 : 1][v->ind[q]] >= 0;
+    for (int q = 0; q < r.n && ok; q++) {
+        int j = r.ind[q];
+        ok = mpq_sgn(r.coef[q]) > 0 ? isfinite(b->clb[j]) : isfinite(b->cub[j]);
+    }
+    tame_linexpr_done(&r);
+    return ok;
+}
+
+/* v from node c's basis re-derived exactly (src/exact/basis.h): 1 dual feasible, 0 not dual
+ * feasible but every needed bound finite (a valid multiplier, flagged inexact: GLPK
+ * accepted it within its tolerance), -1 none */
+static int exact_multipliers(builder *b, int c, tame_linexpr *v)
+{
+    const tame_node *nd = tame_tree_node(b->t, c);
+    if (!nd->basis)
+        return -1;
+    tame_basis_status *rs = tame_xcalloc((size_t)b->nr + 1, sizeof *rs);
+    tame_basis_status *cs = tame_xcalloc((size_t)b->n + 1, sizeof *cs);
+    tame_xbasis *xb = NULL;
+    int res = -1;
+    if (tame_tree_node_basis(b->t, c, rs, cs) == TAME_OK && box_into_model(b, c) == TAME_OK &&
+        tame_xbasis_new(b->mb, rs, cs, &xb) == TAME_OK) {
+        tame_linexpr_clear(v);
+        for (int i = 0; i < b->nr; i++)
+            if (mpq_sgn(tame_xbasis_row_dual(xb, i)) != 0)
+                tame_linexpr_add_term(v, i, tame_xbasis_row_dual(xb, i));
+        if (tame_xbasis_dual_feasible(xb, NULL, 0))
+            res = 1;
+        else if (bounds_finite(b, c, v))
+            res = 0;
+        else
+            tame_linexpr_clear(v);
+    }
+    tame_xbasis_free(&xb);
+    free(rs);
+    free(cs);
+    tame_err_clear();
+    return res;
+}
+
 static const vcache *certify(builder *b, int c)
 {
     vcache *vc = &b->vc[c];
@@ -91,24 +147,12 @@ static const vcache *certify(builder *b, int c)
     vc->done = true;
     tame_linexpr_init(&vc->v);
     const tame_node *nd = tame_tree_node(b->t, c);
-    if (b->try_exact && nd->basis) {
-        tame_basis_status *rs = tame_xcalloc((size_t)b->nr + 1, sizeof *rs);
-        tame_basis_status *cs = tame_xcalloc((size_t)b->n + 1, sizeof *cs);
-        tame_xbasis *xb = NULL;
-        if (tame_tree_node_basis(b->t, c, rs, cs) == TAME_OK && box_into_model(b, c) == TAME_OK &&
-            tame_xbasis_new(b->mb, rs, cs, &xb) == TAME_OK &&
-            tame_xbasis_dual_feasible(xb, NULL, 0)) {
-            for (int i = 0; i < b->nr; i++)
-                if (mpq_sgn(tame_xbasis_row_dual(xb, i)) != 0)
-                    tame_linexpr_add_term(&vc->v, i, tame_xbasis_row_dual(xb, i));
-            vc->exact = true;
-        }
-        tame_xbasis_free(&xb);
-        free(rs);
-        free(cs);
-        tame_err_clear();
-        if (vc->exact)
+    if (b->try_exact) {
+        int e = exact_multipliers(b, c, &vc->v);
+        if (e >= 0) {
+            vc->exact = e == 1;
             return vc;
+        }
     }
     mpq_t q;
     mpq_init(q);
@@ -125,6 +169,20 @@ static const vcache *certify(builder *b, int c)
     }
     mpq_clear(q);
     vc->exact = false;
+    if (!bounds_finite(b, c, &vc->v)) {
+        /* GLPK's doubles leave tiny reduced costs on basic columns: one with an infinite
+         * bound would make phi -inf; the basis's exact duals give those exactly 0 */
+        tame_linexpr w;
+        tame_linexpr_init(&w);
+        int e = b->try_exact ? -1 : exact_multipliers(b, c, &w);
+        if (e >= 0) {
+            tame_linexpr_copy(&vc->v, &w);
+            vc->exact = e == 1;
+        } else {
+            vc->bad = true;
+        }
+        tame_linexpr_done(&w);
+    }
     return vc;
 }
 
@@ -324,12 +382,34 @@ static void sparse_to_expr(const tame_sparse *sp, tame_linexpr *e)
     mpq_clear(q);
 }
 
+static const vcache *cert_from(builder *b, int c);
+
 /* the certifying v for node id (its dual_node, or the root when none) */
 static const vcache *cert_of(builder *b, int id)
 {
     const tame_node *nd = tame_tree_node(b->t, id);
-    int c = nd->dual_node >= 0 ? nd->dual_node : 0;
-    return certify(b, c);
+    return cert_from(b, nd->dual_node >= 0 ? nd->dual_node : 0);
+}
+
+/* certify(c), or the nearest certifying ancestor of c whose multipliers are not bad */
+static const vcache *cert_from(builder *b, int c)
+{
+    const vcache *vc = certify(b, c);
+    /* an ancestor's multipliers certify the subtree's boxes too: take the nearest one whose
+     * pieces stay finite */
+    for (int a = c; vc->bad && a > 0;) {
+        a = tame_tree_node(b->t, a)->parent;
+        const tame_node *an = tame_tree_node(b->t, a);
+        if (an->dual_node < 0 || an->dual_node > a)
+            continue;
+        a = an->dual_node;
+        const vcache *w = certify(b, a);
+        if (!w->bad) {
+            b->ancestor_cert++;
+            return w;
+        }
+    }
+    return vc;
 }
 
 /* leaf or node piece of tree node id over its own box */
@@ -385,7 +465,7 @@ static void region_pieces(builder *b, int id, tame_fix_kind kind, int **out, int
         free(nl);
         free(nu);
         if (kind == TAME_FIX_REDCOST) {
-            set_multipliers(b, pi, certify(b, fx->cert_node >= 0 ? fx->cert_node : 0), NULL);
+            set_multipliers(b, pi, cert_from(b, fx->cert_node >= 0 ? fx->cert_node : 0), NULL);
         } else {
             tame_linexpr rho;
             tame_linexpr_init(&rho);
@@ -480,6 +560,8 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     b.vc = tame_xcalloc((size_t)size, sizeof *b.vc);
     b.lb = tame_xcalloc((size_t)b.n + 1, sizeof *b.lb);
     b.ub = tame_xcalloc((size_t)b.n + 1, sizeof *b.ub);
+    b.clb = tame_xcalloc((size_t)b.n + 1, sizeof *b.clb);
+    b.cub = tame_xcalloc((size_t)b.n + 1, sizeof *b.cub);
     mpq_init(b.zc);
     double zinc;
     int incnode = -1;
@@ -575,6 +657,13 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
                  b.farkas_weak == 1 ? "" : "s");
         tame_dualfn_add_note(F, note);
     }
+    if (b.ancestor_cert) {
+        char note[200];
+        snprintf(note, sizeof note, "%d piece%s certified by an ancestor's multipliers (their "
+                 "own left a reduced cost on an unbounded column: valid, maybe weaker)",
+                 b.ancestor_cert, b.ancestor_cert == 1 ? "" : "s");
+        tame_dualfn_add_note(F, note);
+    }
     int counts[5];
     tame_tree_count(t, counts);
     if (counts[TAME_FATE_OPEN] > 0)
@@ -586,6 +675,8 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     free(b.vc);
     free(b.lb);
     free(b.ub);
+    free(b.clb);
+    free(b.cub);
     mpq_clear(b.zc);
     tame_model_unref(&copy);
     *out = F;
