@@ -88,23 +88,40 @@ static tame_status box_into_model(builder *b, int id)
 
 static void reduced_costs(builder *b, const tame_linexpr *v, tame_linexpr *r);
 
-/* true when every nonzero v_i has the row side its sign selects and every nonzero
- * r_j = (c - v'A)_j has the bound its sign selects finite in node c's box (so phi stays finite on every piece it certifies: their boxes lie inside it) */
-static bool bounds_finite(builder *b, int c, const tame_linexpr *v)
+/* phi at b over node c's box for multipliers v, in doubles (to choose between candidate
+ * multipliers; validity never depends on it): -inf when some nonzero v_i lacks the row side
+ * its sign selects or some nonzero r_j = (c - v'A)_j needs an infinite bound of c's box
+ * (phi would then be -inf on the pieces it certifies, whose boxes lie inside c's) */
+static double phi_score(builder *b, int c, const tame_linexpr *v)
 {
     tame_linexpr r;
     tame_linexpr_init(&r);
     reduced_costs(b, v, &r);
     tame_tree_node_box(b->t, c, b->clb, b->cub);
+    double val = 0;
     bool ok = true;
-    for (int q = 0; q < v->n && ok; q++) /* a row multiplier needs the side its sign selects */
-        ok = b->F->rowside[mpq_sgn(v->coef[q]) > 0 ? 0 : 1][v->ind[q]] >= 0;
+    for (int q = 0; q < v->n && ok; q++) {
+        int i = v->ind[q];
+        bool pos = mpq_sgn(v->coef[q]) > 0;
+        ok = b->F->rowside[pos ? 0 : 1][i] >= 0;
+        if (ok) {
+            mpq_srcptr side = pos ? tame_model_row_lb(b->m, i) : tame_model_row_ub(b->m, i);
+            val += tame_rat_get_double(v->coef[q]) * tame_rat_get_double(side);
+        }
+    }
     for (int q = 0; q < r.n && ok; q++) {
         int j = r.ind[q];
-        ok = mpq_sgn(r.coef[q]) > 0 ? isfinite(b->clb[j]) : isfinite(b->cub[j]);
+        double bnd = mpq_sgn(r.coef[q]) > 0 ? b->clb[j] : b->cub[j];
+        ok = isfinite(bnd);
+        val += tame_rat_get_double(r.coef[q]) * bnd;
     }
     tame_linexpr_done(&r);
-    return ok;
+    return ok ? val : -INFINITY;
+}
+
+static bool bounds_finite(builder *b, int c, const tame_linexpr *v)
+{
+    return isfinite(phi_score(b, c, v));
 }
 
 /* v from node c's basis re-derived exactly (src/exact/basis.h): 1 dual feasible, 0 not dual
@@ -139,6 +156,30 @@ static int exact_multipliers(builder *b, int c, tame_linexpr *v)
     return res;
 }
 
+/* GLPK's row duals of node c (min form) as rationals; a dual of the wrong sign for the row's
+ * sides (GLPK's rounding) would need an infinite bound: 0 is as valid a multiplier */
+static void double_multipliers(builder *b, int c, tame_linexpr *v)
+{
+    const tame_node *nd = tame_tree_node(b->t, c);
+    mpq_t q;
+    mpq_init(q);
+    tame_linexpr_clear(v);
+    for (int k = 0; k < nd->duals.n; k++) {
+        double y = nd->duals.val[k];
+        int i = nd->duals.ind[k];
+        if (fabs(y) < 1e-12 || (y > 0 && b->F->rowside[0][i] < 0) ||
+            (y < 0 && b->F->rowside[1][i] < 0))
+            continue;
+        set_from_double(q, y);
+        tame_linexpr_add_term(v, i, q);
+    }
+    mpq_clear(q);
+}
+
+/* The multipliers of certifying node c, cached: the exact duals of its re-derived basis when
+ * it is exactly dual feasible; otherwise the better (phi_score) of those exact duals and
+ * GLPK's doubles, among the ones that keep every piece finite (bad when neither does). The
+ * exact basis is tried for every tree when the doubles would not do. */
 static const vcache *certify(builder *b, int c)
 {
     vcache *vc = &b->vc[c];
@@ -146,47 +187,39 @@ static const vcache *certify(builder *b, int c)
         return vc;
     vc->done = true;
     tame_linexpr_init(&vc->v);
-    const tame_node *nd = tame_tree_node(b->t, c);
+    vc->exact = false;
+    int e = -1;
     if (b->try_exact) {
-        int e = exact_multipliers(b, c, &vc->v);
-        if (e >= 0) {
-            vc->exact = e == 1;
+        e = exact_multipliers(b, c, &vc->v);
+        if (e == 1) {
+            vc->exact = true;
             return vc;
         }
     }
-    mpq_t q;
-    mpq_init(q);
-    for (int k = 0; k < nd->duals.n; k++) {
-        /* a dual of the wrong sign for the row's sides (GLPK's rounding) would need an
-         * infinite bound: 0 is as valid a multiplier */
-        double y = nd->duals.val[k];
-        int i = nd->duals.ind[k];
-        if (fabs(y) < 1e-12 || (y > 0 && b->F->rowside[0][i] < 0) ||
-            (y < 0 && b->F->rowside[1][i] < 0))
-            continue;
-        set_from_double(q, y);
-        tame_linexpr_add_term(&vc->v, i, q);
-    }
-    mpq_clear(q);
-    vc->exact = false;
-    if (!bounds_finite(b, c, &vc->v)) {
+    tame_linexpr w;
+    tame_linexpr_init(&w);
+    double_multipliers(b, c, &w);
+    double sw = phi_score(b, c, &w);
+    if (e < 0 && !b->try_exact && !isfinite(sw)) {
         /* GLPK's doubles leave tiny reduced costs on basic columns: one with an infinite
-         * bound would make phi -inf; the basis's exact duals give those exactly 0 */
-        tame_linexpr w;
-        tame_linexpr_init(&w);
-        int e = b->try_exact ? -1 : exact_multipliers(b, c, &w);
-        if (e >= 0) {
-            tame_linexpr_copy(&vc->v, &w);
-            vc->exact = e == 1;
-        } else {
-            vc->bad = true;
+         * bound makes phi -inf; the basis's exact duals give those exactly 0 */
+        e = exact_multipliers(b, c, &vc->v);
+        if (e == 1) {
+            vc->exact = true;
+            tame_linexpr_done(&w);
+            return vc;
         }
-        tame_linexpr_done(&w);
     }
+    double sv = e == 0 ? phi_score(b, c, &vc->v) : -INFINITY;
+    if (isfinite(sw) && !(sv >= sw))
+        tame_linexpr_copy(&vc->v, &w);
+    vc->bad = !isfinite(sv) && !isfinite(sw);
+    if (vc->bad)
+        tame_linexpr_copy(&vc->v, &w);
+    tame_linexpr_done(&w);
     return vc;
 }
 
-/* r = c - v'A (c of the min form), exact */
 static void reduced_costs(builder *b, const tame_linexpr *v, tame_linexpr *r)
 {
     mpq_t *acc = tame_xcalloc((size_t)b->n + 1, sizeof *acc);
