@@ -79,6 +79,11 @@ struct tame_dualfn {
     int ntnodes;
     dtnode *tnodes;          /* [ntnodes] (TREE) */
     int nleaves;
+    /* cut-and-branch trees: the tree's model has cut rows whose right-hand sides are
+     * R_k(d) = U_k(d) - kappa_k.d (U_k the record's units, kept in units above) */
+    bool units_gmi;          /* the units are GMI (else Chvatal) */
+    int *cutunit;            /* [nrows] 0-based unit of a cut row, -1 for a model row */
+    tame_linexpr *kappa;     /* [nunits] over sides */
     bool has_lattice;        /* trees: F = s ceil(min-max of the pieces / s), s = lattice */
     mpq_t lattice;           /* every c.x (constant excluded) is a multiple of it (> 0) */
     /* status */
@@ -92,6 +97,11 @@ struct tame_dualfn {
  * a bound slack when its column is integer with an integer bound). Takes a reference to m.
  * Cut rows of m are skipped (no sides). */
 tame_dualfn *tame_dual_alloc(tame_model *m, tame_dual_kind kind);
+
+/* Copies the record's side scales, integer columns and units into F (sides must match m's);
+ * with duals also y and w, else w = 0. TAME_BADARG when the record does not match. */
+tame_status tame_dual_copy_units(tame_dualfn *F, const tame_model *m, const tame_cutrec *r,
+                                 bool duals);
 
 /* The GMI activation and its directional derivative at 0. */
 void tame_dual_g(mpq_t out, const mpq_t t, const mpq_t a);

@@ -88,6 +88,14 @@ static tame_status box_into_model(builder *b, int id)
 
 static void reduced_costs(builder *b, const tame_linexpr *v, tame_linexpr *r);
 
+/* row i has the side a multiplier of this sign selects (cut rows: >= rows, positive) */
+static bool row_sign_ok(const tame_dualfn *F, int i, bool pos)
+{
+    if (F->cutunit && F->cutunit[i] >= 0)
+        return pos;
+    return F->rowside[pos ? 0 : 1][i] >= 0;
+}
+
 /* phi at b over node c's box for multipliers v, in doubles (to choose between candidate
  * multipliers; validity never depends on it): -inf when some nonzero v_i lacks the row side
  * its sign selects or some nonzero r_j = (c - v'A)_j needs an infinite bound of c's box
@@ -103,7 +111,7 @@ static double phi_score(builder *b, int c, const tame_linexpr *v)
     for (int q = 0; q < v->n && ok; q++) {
         int i = v->ind[q];
         bool pos = mpq_sgn(v->coef[q]) > 0;
-        ok = b->F->rowside[pos ? 0 : 1][i] >= 0;
+        ok = row_sign_ok(b->F, i, pos);
         if (ok) {
             mpq_srcptr side = pos ? tame_model_row_lb(b->m, i) : tame_model_row_ub(b->m, i);
             val += tame_rat_get_double(v->coef[q]) * tame_rat_get_double(side);
@@ -167,8 +175,7 @@ static void double_multipliers(builder *b, int c, tame_linexpr *v)
     for (int k = 0; k < nd->duals.n; k++) {
         double y = nd->duals.val[k];
         int i = nd->duals.ind[k];
-        if (fabs(y) < 1e-12 || (y > 0 && b->F->rowside[0][i] < 0) ||
-            (y < 0 && b->F->rowside[1][i] < 0))
+        if (fabs(y) < 1e-12 || !row_sign_ok(b->F, i, y > 0))
             continue;
         set_from_double(q, y);
         tame_linexpr_add_term(v, i, q);
@@ -524,6 +531,60 @@ static void region_pieces(builder *b, int id, tame_fix_kind kind, int **out, int
 }
 
 /* }=== */
+/* {=== cut-and-branch: cut rows with right-hand sides R_k(d) === */
+
+/* The cut row of cut k reads (hierarchy.h) sum_j U_k(E_j) x_j + sum_s U_k(c_s e_s) s_s >= U_k(d)
+ * with the slacks s_s = (d_s - a_s x) / c_s substituted, so its right-hand side at d is
+ *     R_k(d) = U_k(d) - kappa_k.d,   kappa_{k,s} = U_k(c_s e_s) / c_s,
+ * valid for every d as the cut is (the units are subadditive and nondecreasing in the
+ * record's sense). The node LPs saw R_k(b); checked exactly against the row. */
+static tame_status cut_rows(tame_dualfn *F, const tame_model *m)
+{
+    const tame_cutrec *r = tame_cutrec_get(m);
+    if (!r)
+        return tame_err_set(TAME_BADARG, "the model has cut rows but no cut record");
+    TAME_TRY(tame_dual_copy_units(F, m, r, false));
+    F->cutunit = tame_xcalloc((size_t)F->nrows + 1, sizeof *F->cutunit);
+    F->kappa = tame_xcalloc((size_t)F->nunits + 1, sizeof *F->kappa);
+    for (int k = 0; k < F->nunits; k++)
+        tame_linexpr_init(&F->kappa[k]);
+    mpq_t c, q, rb;
+    mpq_inits(c, q, rb, NULL);
+    tame_status st = TAME_OK;
+    for (int i = 0; i < F->nrows && st == TAME_OK; i++) {
+        int id = tame_model_row_cut_id(m, i);
+        F->cutunit[i] = id >= 1 && id <= F->nunits ? id - 1 : -1;
+        if (id < 1)
+            continue;
+        if (id > F->nunits) {
+            st = tame_err_set(TAME_BADARG, "row %s holds cut %d, not in the record",
+                              tame_model_row_name(m, i), id);
+            break;
+        }
+        const tame_cut *cut = tame_cutrec_cut(r, id);
+        tame_linexpr *kap = &F->kappa[id - 1];
+        mpq_set(rb, cut->rhsval);
+        for (int e = 0; e < cut->slackval.n; e++) {
+            int sd = cut->slackval.ind[e];
+            tame_dual_side_c(F, sd, c);
+            if (mpq_sgn(c) == 0)
+                continue;
+            mpq_div(q, cut->slackval.coef[e], c);
+            tame_linexpr_add_term(kap, sd, q);
+            mpq_mul(q, q, F->sides[sd].rhs);
+            mpq_sub(rb, rb, q);
+        }
+        mpq_srcptr lb = tame_model_row_lb(m, i);
+        if (!lb || tame_model_row_ub(m, i) || !mpq_equal(lb, rb))
+            st = tame_err_set(TAME_BADARG, "row %s (cut %d) is not U(b) - kappa.b <= a.x: its "
+                                           "right-hand side cannot be followed in d",
+                              tame_model_row_name(m, i), id);
+    }
+    mpq_clears(c, q, rb, NULL);
+    return st;
+}
+
+/* }=== */
 /* {=== objective lattice === */
 
 /* s > 0 with every c.x (constant excluded) a multiple of s for every integer point: the gcd
@@ -568,10 +629,6 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     if (kind != TAME_DUAL_BB && kind != TAME_DUAL_TREE)
         return tame_err_set(TAME_BADARG, "a tree gives the kinds tree and tree+");
     const tame_model *m = tame_tree_model(t);
-    if (tame_model_ncut_rows(m) > 0)
-        return tame_err_set(TAME_BADARG, "the solved model has cut rows: tree duals of a "
-                                         "cut-and-branch tree are not supported (cuts clear, "
-                                         "then solve)");
     int size = tame_tree_size(t);
     if (size == 0)
         return tame_err_set(TAME_BADARG, "the tree is empty");
@@ -604,6 +661,19 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         mpq_sub(b.zc, b.zc, b.F->objconst);
     }
     tame_dualfn *F = b.F;
+    if (tame_model_ncut_rows(m) > 0 && cut_rows(F, copy) != TAME_OK) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s", tame_err_msg());
+        free(b.vc);
+        free(b.lb);
+        free(b.ub);
+        free(b.clb);
+        free(b.cub);
+        mpq_clear(b.zc);
+        tame_dualfn_free(&b.F);
+        tame_model_unref(&copy);
+        return tame_err_set(TAME_BADARG, "cut-and-branch tree: %s", msg);
+    }
     /* the solve pruned on bounds rounded up to the objective lattice: so does F (valid for
      * every d: z(d) is a multiple of s wherever it is finite) */
     if (tame_tree_objective_step(t) > 0)

@@ -40,11 +40,15 @@ typedef struct rootbox {
     int *lo_inf, *up_inf; /* -1/+1 when infinite, 0 finite */
     mpq_t *lo, *up;
     bool empty;
+    int nunits;
+    mpq_t *cutrhs;        /* [nunits] R_k(d) of the cut rows (cut-and-branch trees) */
 } rootbox;
 
 static void box_init(rootbox *b, int n)
 {
     b->n = n;
+    b->nunits = 0;
+    b->cutrhs = NULL;
     b->lo_inf = tame_xcalloc((size_t)n + 1, sizeof *b->lo_inf);
     b->up_inf = tame_xcalloc((size_t)n + 1, sizeof *b->up_inf);
     b->lo = tame_xcalloc((size_t)n + 1, sizeof *b->lo);
@@ -56,6 +60,9 @@ static void box_init(rootbox *b, int n)
 
 static void box_done(rootbox *b)
 {
+    for (int k = 0; k < b->nunits; k++)
+        mpq_clear(b->cutrhs[k]);
+    free(b->cutrhs);
     for (int j = 0; j < b->n; j++)
         mpq_clears(b->lo[j], b->up[j], NULL);
     free(b->lo);
@@ -67,6 +74,24 @@ static void box_done(rootbox *b)
 static void box_fill(const tame_dualfn *F, const mpq_t d[], rootbox *b)
 {
     b->empty = false;
+    if (F->cutunit && F->nunits > 0) {
+        /* R_k(d) = U_k(d) - kappa_k.d */
+        if (!b->cutrhs) {
+            b->nunits = F->nunits;
+            b->cutrhs = tame_xcalloc((size_t)F->nunits + 1, sizeof *b->cutrhs);
+            for (int k = 0; k < F->nunits; k++)
+                mpq_init(b->cutrhs[k]);
+        }
+        tame_dual_units(F, d, false, b->cutrhs);
+        mpq_t t;
+        mpq_init(t);
+        for (int k = 0; k < F->nunits; k++)
+            for (int q = 0; q < F->kappa[k].n; q++) {
+                mpq_mul(t, F->kappa[k].coef[q], d[F->kappa[k].ind[q]]);
+                mpq_sub(b->cutrhs[k], b->cutrhs[k], t);
+            }
+        mpq_clear(t);
+    }
     for (int j = 0; j < F->ncols; j++) {
         int eq = F->colside[TAME_SIDE_EQ][j], lo = F->colside[TAME_SIDE_LO][j],
             up = F->colside[TAME_SIDE_UP][j];
@@ -163,6 +188,16 @@ static void phi(const tame_dualfn *F, const dpiece *p, const mpq_t d[], const ro
     (void)none;
     for (int q = 0; q < p->v.n; q++) {
         int i = p->v.ind[q];
+        if (F->cutunit && F->cutunit[i] >= 0) {
+            /* a cut row: R_k(d) <= a x */
+            if (mpq_sgn(p->v.coef[q]) < 0) {
+                out->inf = -1;
+                return;
+            }
+            mpq_mul(sc->t, p->v.coef[q], b->cutrhs[F->cutunit[i]]);
+            mpq_add(out->v, out->v, sc->t);
+            continue;
+        }
         int lo = F->rowside[0][i], up = F->rowside[1][i];
         if (add_beta(out->v, p->v.coef[q], lo >= 0 ? d[lo] : NULL, lo < 0, up >= 0 ? d[up] : NULL,
                      up < 0, sc->t) < 0) {
@@ -390,6 +425,12 @@ void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t
     if (!v.inf) {
         for (int q = 0; q < p->v.n; q++) {
             int i = p->v.ind[q];
+            if (F->cutunit && F->cutunit[i] >= 0) {
+                /* v_k R_k(d): locally constant for Chvatal units (a.e.), taken at d */
+                mpq_mul(sc.t, p->v.coef[q], b.cutrhs[F->cutunit[i]]);
+                mpq_add(cst, cst, sc.t);
+                continue;
+            }
             int s = F->rowside[mpq_sgn(p->v.coef[q]) > 0 ? 0 : 1][i];
             if (s >= 0)
                 mpq_add(coef[s], coef[s], p->v.coef[q]);
@@ -503,8 +544,16 @@ char *tame_dual_tree_text(const tame_dualfn *F)
                          st, F->kind == TAME_DUAL_BB ? "min_p phi_p(d)" : "H(root, d)", st, st);
         free(st);
     }
+    if (F->cutunit) {
+        tame_sbuf_printf(&b, "  cut-and-branch: the node LPs had %d %s cut row%s; row k's right-hand "
+                             "side at d is R_k(d) = U_k(d) - kappa_k.d with the record's units:\n",
+                         F->nunits, F->units_gmi ? "GMI" : "Gomory", F->nunits == 1 ? "" : "s");
+        for (int k = 0; k < F->nunits && k < TEXT_MAX_PIECES; k++)
+            tame_sbuf_printf(&b, "    U%d: %s\n", k + 1, F->units[k].row ? F->units[k].row : "");
+        tame_sbuf_add(&b, "  (pieces below show v_k R_k(b) in their constant)\n");
+    }
     /* pieces written as affine functions near b (bound terms at the bound effective there) */
-    bool compact = !F->has_lattice; /* the short form has no rounding */
+    bool compact = !F->has_lattice && !F->cutunit; /* the short form: plain pieces only */
     tame_sbuf list = TAME_SBUF_INIT;
     int shown = 0;
     char *seen_txt = NULL;
@@ -574,6 +623,13 @@ void tame_dual_tree_free(tame_dualfn *F)
     free(F->tnodes);
     F->tnodes = NULL;
     F->ntnodes = 0;
+    free(F->cutunit);
+    F->cutunit = NULL;
+    if (F->kappa)
+        for (int k = 0; k < F->nunits; k++)
+            tame_linexpr_done(&F->kappa[k]);
+    free(F->kappa);
+    F->kappa = NULL;
 }
 
 /* }=== */

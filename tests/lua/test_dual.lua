@@ -109,3 +109,28 @@ do
   assert(type(v) ~= "number", "F(b) = " .. tostring(v))
   assert(v <= tame.rational(r.bound) + tame.rational(1, 1000000))
 end
+
+-- cut-and-branch trees: the cut rows' right-hand sides follow d as R_k(d) = U_k(d) - kappa_k.d.
+-- MATH 7.1 with one root GMI cut: the one-node tree's F_BB is the GMI dual -d + 3/2 g_{3/4}(d)
+do
+  local m = gr71()
+  local r = m:solve{cuts = "gmi"}
+  local T = r.tree:dual("tree")
+  assert(tostring(T):find("cut-and-branch", 1, true))
+  local G = gr71():dual("gmi")
+  for k = -16, 16 do
+    local d = {c1 = tame.rational(k) / 4}
+    assert(T:eval(d) == G:eval(d), tostring(k))
+  end
+  local c = T:check()
+  assert(c.strong == true and c.weak == true and c.feasible == true, c.report)
+end
+-- p0033 with Gomory root cuts then branching: F(b) = z*, weak duality at 20 fresh solves
+do
+  local m = tame.read("data/miplib/p0033.mps.gz")
+  local r = m:solve{cuts = "gomory"}
+  local D = r.tree:dual("tree")
+  assert(D:eval() == tame.rational(3089))
+  local c = D:check{points=20, pairs=20, radius=1}
+  assert(c.strong == true and c.weak == true and c.feasible == true, c.report)
+end
