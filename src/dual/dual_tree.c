@@ -621,6 +621,28 @@ static bool objective_lattice(const tame_dualfn *F, mpq_t s)
     return ok && any;
 }
 
+/* z = c.x + constant exactly at the incumbent with its integer columns rounded (only the
+ * integer columns cost anything when there is a lattice); false when that is not within
+ * 1e-6 of GLPK's value (then x was not near-integral) */
+static bool incumbent_value_exact(const tame_dualfn *F, const tame_tree *t, double zinc, mpq_t z)
+{
+    const double *x = NULL;
+    if (!tame_tree_incumbent(t, NULL, NULL, &x) || !x)
+        return false;
+    mpq_t q;
+    mpq_init(q);
+    mpq_set(z, F->objconst);
+    for (int j = 0; j < F->ncols; j++) {
+        if (mpq_sgn(F->cost[j]) == 0)
+            continue;
+        mpq_set_d(q, nearbyint(x[j]));
+        mpq_mul(q, q, F->cost[j]);
+        mpq_add(z, z, q);
+    }
+    mpq_clear(q);
+    return fabs(tame_rat_get_double(z) - zinc) <= 1e-6 * fmax(1.0, fabs(zinc));
+}
+
 /* }=== */
 
 tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_dualfn **out)
@@ -740,6 +762,8 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         if (exact) {
             mpq_add(v.v, v.v, F->objconst);
             tame_dualfn_set_primal(F, v.v, 0.0, "incumbent, exact LP value of its leaf");
+        } else if (F->has_lattice && incumbent_value_exact(F, t, zinc, v.v)) {
+            tame_dualfn_set_primal(F, v.v, 0.0, "incumbent, c.x exactly at its integer point");
         } else {
             tame_dualfn_set_primal(F, NULL, zinc, "incumbent (GLPK's double)");
         }

@@ -82,7 +82,8 @@ static void describe_tree(const tame_tree *t, const tame_dualfn *F, char *buf, s
         char q[48];
         snprintf(lat, sizeof lat, ", objective lattice %s", tame_rat_fmt(F->lattice, q, sizeof q));
     }
-    snprintf(buf, n, "%d nodes (%d leaves%s), %s%s%s", size, leaves, open, inc, lat,
+    snprintf(buf, n, "%d node%s (%d lea%s%s), %s%s%s", size, size == 1 ? "" : "s", leaves,
+             leaves == 1 ? "f" : "ves", open, inc, lat,
              F->exact ? "" : ", doubles with a tolerance");
 }
 
