@@ -103,7 +103,7 @@ tame_status tame_dual_from_tree_info(const tame_tree *t, tame_dual_kind kind, ta
 tame_status tame_dual_build_with(tame_model *m, tame_bb *bb, tame_dual_kind kind, int rounds,
                                  tame_dualfn **out, tame_dual_build_info *info)
 {
-    const char *why = "no kept solve of this model (Lua: r.tree:dual(kind))";
+    const char *why = "no kept solve of this model";
     if (kind == TAME_DUAL_BB || kind == TAME_DUAL_TREE) {
         if (bb && tame_bb_is_stale(bb, m))
             why = "the session's solve is of a model edited since";
