@@ -9,12 +9,19 @@
  *     (a Farkas ray +-e_row combined with the certifying ancestor's v by the same theta rule)
  *     are extra pieces, so the pieces cover the root box at every d;
  *   - F_tree adds every branched node's own phi (bb/node.h) into H(t,d).
+ *   - cut-and-branch trees: a cut row's term is v_k R_k(d), R_k(d) = U_k(d) - kappa_k.d from
+ *     the cut record (see cut_rows);
+ *   - a solve that rounded bounds to the objective lattice s gives F = s ceil(G / s).
  * Exactness: for trees of at most TAME_DUAL_EXACT_NODES nodes the certifying nodes' bases are
  * re-derived exactly (src/exact/basis.h) from the stored statuses and the node's box; when the
  * exact basis is dual feasible its exact duals are v. Otherwise (a larger tree, a basis that
- * does not re-derive) v is GLPK's doubles read as shortest decimals: every piece is still a
- * valid bound for every d (phi_p is valid for any v), but F(b) = z only up to a tolerance,
- * and the function says so. r = c - v'A is always computed exactly from v. */
+ * is dual feasible only within GLPK's tolerance) v is the better at b (phi_score) of the
+ * basis's exact duals and GLPK's doubles read as shortest decimals, among those that keep
+ * every piece finite (a reduced cost needing an infinite bound, a row dual needing a missing
+ * side would make phi -inf); when neither does, the nearest ancestor whose multipliers do
+ * (they certify the subtree's boxes too). Every piece is a valid bound for every d (phi_p is
+ * valid for any v), but F(b) = z only up to a tolerance then, and the function says so.
+ * r = c - v'A is always computed exactly from v. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

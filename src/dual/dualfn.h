@@ -83,7 +83,10 @@ struct tame_tree;
  * every c.x is a multiple of s, continuous columns cost nothing), F(d) = s ceil(G(d) / s) with
  * G the min (F_BB) or network (F_tree) of the pieces: valid for every d, since z(d) is a
  * multiple of s, and F(b) = z for a finished solve as its pruning used the same rounding.
- * TAME_BADARG: another kind, a model with cut rows (cut-and-branch trees are not supported),
+ * Cut-and-branch trees (the solved model has cut rows with their record attached): cut row
+ * k's right-hand side at d is R_k(d) = U_k(d) - kappa_k.d (dual_tree.c), so the pieces are
+ * phi_t(d, R(d)), exact.
+ * TAME_BADARG: another kind, cut rows that do not match their record,
  * a root LP not solved or unbounded. *out owned by the caller. */
 tame_status tame_dualfn_from_tree(const struct tame_tree *t, tame_dual_kind kind,
                                   tame_dualfn **out) TAME_NODISCARD;
