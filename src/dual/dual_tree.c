@@ -342,6 +342,35 @@ static void phi_at_b(builder *b, int pi, tame_dualval *out)
     free(coef);
 }
 
+/* drops the terms of piece p that need a bound or side it does not have (its phi then is the
+ * finite part only: not a bound, used to choose theta) */
+static void sanitize(const tame_dualfn *F, dpiece *p)
+{
+    tame_linexpr keep;
+    tame_linexpr_init(&keep);
+    for (int q = 0; q < p->v.n; q++) {
+        int i = p->v.ind[q];
+        bool pos = mpq_sgn(p->v.coef[q]) > 0;
+        if (F->cutunit && F->cutunit[i] >= 0 ? pos : F->rowside[pos ? 0 : 1][i] >= 0)
+            tame_linexpr_add_term(&keep, i, p->v.coef[q]);
+    }
+    tame_linexpr_copy(&p->v, &keep);
+    tame_linexpr_clear(&keep);
+    for (int q = 0; q < p->r.n; q++) {
+        int j = p->r.ind[q];
+        bool lower = mpq_sgn(p->r.coef[q]) > 0;
+        bool has = F->colside[TAME_SIDE_EQ][j] >= 0 ||
+                   F->colside[lower ? TAME_SIDE_LO : TAME_SIDE_UP][j] >= 0 ||
+                   (lower && !F->colfree[j]);
+        for (int k = 0; k < p->ntight && !has; k++)
+            has = p->tight[k].col == j && p->tight[k].lower == lower;
+        if (has)
+            tame_linexpr_add_term(&keep, j, p->r.coef[q]);
+    }
+    tame_linexpr_copy(&p->r, &keep);
+    tame_linexpr_done(&keep);
+}
+
 /* piece pi with v = v0 (+ theta rho when rho != NULL, theta by the rule of MATH §6.1) */
 static void set_multipliers(builder *b, int pi, const vcache *v0, const tame_linexpr *rho)
 {
@@ -386,6 +415,13 @@ static void set_multipliers(builder *b, int pi, const vcache *v0, const tame_lin
     tame_dualval_init(&pv0);
     phi_at_b(b, ri, &prho);
     phi_at_b(b, pi, &pv0);
+    if (prho.inf < 0) {
+        /* GLPK's ray read from doubles leaves tiny terms that need infinite bounds (-3e-20 on
+         * an unbounded column): theta from the ray's finite part only; the combined v is
+         * checked below, as v0's own reduced costs usually absorb such terms */
+        sanitize(b->F, &b->F->pieces[ri]);
+        phi_at_b(b, ri, &prho);
+    }
     p = &b->F->pieces[pi];
     mpq_set_ui(p->theta, 0, 1);
     if (b->has_z && !prho.inf && mpq_sgn(prho.v) > 0 && !pv0.inf) {
@@ -405,6 +441,17 @@ static void set_multipliers(builder *b, int pi, const vcache *v0, const tame_lin
         }
         mpq_clear(t);
         reduced_costs(b, &p->v, &p->r);
+        tame_dualval after;
+        tame_dualval_init(&after);
+        phi_at_b(b, pi, &after);
+        if (after.inf < 0 || (!after.inf && !pv0.inf && mpq_cmp(after.v, pv0.v) < 0)) {
+            /* no better than v0 alone: keep v0 */
+            tame_linexpr_copy(&p->v, &v0->v);
+            reduced_costs(b, &p->v, &p->r);
+            mpq_set_ui(p->theta, 0, 1);
+            b->farkas_weak++;
+        }
+        tame_dualval_done(&after);
     }
     tame_dualval_done(&prho);
     tame_dualval_done(&pv0);
@@ -460,6 +507,95 @@ static const vcache *cert_from(builder *b, int c)
 }
 
 /* leaf or node piece of tree node id over its own box */
+/* Candidate Farkas rays of infeasible node id from its final basis re-derived exactly: +-
+ * the B^-1 row of each primal-infeasible basic variable (the dual simplex stops on one whose
+ * row has no entering candidate: an exact ray). Appended to cand[*n..max-1]. */
+static void exact_rays(builder *b, int id, tame_linexpr cand[], int *n, int max)
+{
+    const tame_node *nd = tame_tree_node(b->t, id);
+    if (!nd->basis)
+        return;
+    tame_basis_status *rs = tame_xcalloc((size_t)b->nr + 1, sizeof *rs);
+    tame_basis_status *cs = tame_xcalloc((size_t)b->n + 1, sizeof *cs);
+    tame_xbasis *xb = NULL;
+    if (tame_tree_node_basis(b->t, id, rs, cs) == TAME_OK && box_into_model(b, id) == TAME_OK &&
+        tame_xbasis_new(b->mb, rs, cs, &xb) == TAME_OK) {
+        mpq_t *pi = tame_xcalloc((size_t)b->nr + 1, sizeof *pi);
+        for (int i = 0; i < b->nr; i++)
+            mpq_init(pi[i]);
+        for (int k = 0; k < b->nr + b->n && *n + 2 <= max; k++) {
+            if (tame_xbasis_position(xb, k) < 0)
+                continue;
+            mpq_srcptr x = tame_xbasis_value(xb, k), lo = tame_xbasis_lower(xb, k),
+                       up = tame_xbasis_upper(xb, k);
+            if (!((lo && mpq_cmp(x, lo) < 0) || (up && mpq_cmp(x, up) > 0)))
+                continue;
+            if (tame_xbasis_binv_row(xb, k, pi) != TAME_OK)
+                continue;
+            for (int sgn = 1; sgn >= -1; sgn -= 2) {
+                tame_linexpr *e = &cand[(*n)++];
+                tame_linexpr_init(e);
+                for (int i = 0; i < b->nr; i++)
+                    if (mpq_sgn(pi[i]) != 0) {
+                        tame_linexpr_add_term(e, i, pi[i]);
+                        if (sgn < 0)
+                            mpq_neg(e->coef[e->n - 1], e->coef[e->n - 1]);
+                    }
+            }
+        }
+        for (int i = 0; i < b->nr; i++)
+            mpq_clear(pi[i]);
+        free(pi);
+    }
+    tame_xbasis_free(&xb);
+    free(rs);
+    free(cs);
+    tame_err_clear();
+}
+
+/* a better than c at b (-inf worst, +inf best) */
+static bool better(const tame_dualval *a, const tame_dualval *c)
+{
+    if (a->inf || c->inf)
+        return a->inf > c->inf;
+    return mpq_cmp(a->v, c->v) > 0;
+}
+
+/* q := the best rational approximation of x with denominator at most maxden (continued
+ * fractions); x's shortest decimal when none is within 1e-9 relative */
+static void nice_rational(mpq_t q, double x, long maxden)
+{
+    double a = fabs(x), f = a;
+    long h0 = 0, h1 = 1, k0 = 1, k1 = 0; /* convergents h/k */
+    for (int it = 0; it < 40; it++) {
+        double ip = floor(f);
+        if (ip > 1e15)
+            break;
+        long ai = (long)ip;
+        long h2 = ai * h1 + h0, k2 = ai * k1 + k0;
+        if (k2 > maxden)
+            break;
+        h0 = h1;
+        h1 = h2;
+        k0 = k1;
+        k1 = k2;
+        if (fabs((double)h1 / (double)k1 - a) <= 1e-12 * fmax(1.0, a))
+            break;
+        double rem = f - ip;
+        if (rem < 1e-15)
+            break;
+        f = 1.0 / rem;
+    }
+    if (k1 > 0 && fabs((double)h1 / (double)k1 - a) <= 1e-9 * fmax(1.0, a)) {
+        mpq_set_si(q, x < 0 ? -h1 : h1, (unsigned long)k1);
+        mpq_canonicalize(q);
+    } else {
+        set_from_double(q, x);
+    }
+}
+
+#define TAME_DUAL_MAX_RAYS 10
+
 static int node_piece(builder *b, int id, piece_kind kind)
 {
     const tame_node *nd = tame_tree_node(b->t, id);
@@ -468,13 +604,57 @@ static int node_piece(builder *b, int id, piece_kind kind)
     tame_tree_node_box(b->t, id, b->lb, b->ub);
     box_tights(b, &b->F->pieces[pi], b->lb, b->ub);
     const vcache *v0 = cert_of(b, id);
-    tame_linexpr rho;
-    tame_linexpr_init(&rho);
-    bool farkas = nd->fate == TAME_FATE_INFEASIBLE && nd->farkas.n > 0;
-    if (farkas)
-        sparse_to_expr(&nd->farkas, &rho);
-    set_multipliers(b, pi, v0, farkas ? &rho : NULL);
-    tame_linexpr_done(&rho);
+    tame_linexpr cand[TAME_DUAL_MAX_RAYS];
+    int n = 0;
+    if (nd->fate == TAME_FATE_INFEASIBLE) {
+        /* GLPK's ray (doubles: tiny entries can need infinite bounds), then exact ones */
+        if (nd->farkas.n > 0) {
+            tame_linexpr_init(&cand[n]);
+            sparse_to_expr(&nd->farkas, &cand[n++]);
+            /* the same ray with small denominators: often GLPK's ray exactly, without the
+             * decimals' noise on columns that should cancel */
+            tame_linexpr_init(&cand[n]);
+            mpq_t q;
+            mpq_init(q);
+            for (int k = 0; k < nd->farkas.n; k++) {
+                nice_rational(q, nd->farkas.val[k], 1000000L);
+                tame_linexpr_add_term(&cand[n], nd->farkas.ind[k], q);
+            }
+            mpq_clear(q);
+            n++;
+        }
+        if (b->try_exact && nd->lp == TAME_NODE_LP_INFEASIBLE)
+            exact_rays(b, id, cand, &n, TAME_DUAL_MAX_RAYS);
+    }
+    if (n == 0) {
+        set_multipliers(b, pi, v0, NULL);
+        return pi;
+    }
+    /* every v0 + theta rho is a valid multiplier: keep the ray whose piece is best at b */
+    int best = 0;
+    if (n > 1) {
+        tame_dualval cur, top;
+        tame_dualval_init(&cur);
+        tame_dualval_init(&top);
+        top.inf = -1;
+        int weak = b->farkas_weak;
+        for (int c = 0; c < n; c++) {
+            set_multipliers(b, pi, v0, &cand[c]);
+            phi_at_b(b, pi, &cur);
+            if (better(&cur, &top)) {
+                best = c;
+                top.inf = cur.inf;
+                if (!cur.inf)
+                    mpq_set(top.v, cur.v);
+            }
+        }
+        b->farkas_weak = weak;
+        tame_dualval_done(&cur);
+        tame_dualval_done(&top);
+    }
+    set_multipliers(b, pi, v0, &cand[best]);
+    for (int c = 0; c < n; c++)
+        tame_linexpr_done(&cand[c]);
     return pi;
 }
 
