@@ -42,7 +42,7 @@ local pieces = text:match("over (%d+) piece") or text:match("min of (%d+) pieces
 if kind == "tree+" then pieces = text:match("over (%d+) nodes") or pieces end
 local function num(x) return x and string.format("%.6g", x) or "-" end
 local fbs = type(fb) == "number" and tostring(fb) or string.format("%.6g", fb:tonumber())
-print(string.format("| %s | %d | %d | %s %.1f | %s | %s | %.2f | %s | %s | %s / %s | %.1f | %.1f | %.0f | %.0f |",
+print(string.format("| %s | %d | %d | %s %.2f | %s | %s | %.2f | %s | %s | %s / %s | %.1f | %.1f | %.0f | %.0f |",
   name, limit, #t, r.status, tsolve, kind, pieces, tbuild, F:exact() and "exact" or "doubles",
   fbs, num(r.bound), num(r.objective), eps, (rss_tree) / 1024, rss_f / 1024,
   status_kb("VmHWM") / 1024))
