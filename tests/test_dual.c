@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bb/bb.h"
 #include "dual/dualfn.h"
 #include "dual/valuefn.h"
 #include "model_helpers.h"
@@ -370,6 +371,88 @@ static void test_gradients71(void **state)
     tame_model_unref(&m);
 }
 
+/* the session path: tame_dual_build_with takes the kept tree of a finished solve of the
+ * same, unchanged model (default settings), else runs its own solve and says why */
+static void test_build_with_kept_tree(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build_with(m, NULL, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    assert_non_null(strstr(info.message, "own solve"));
+    tame_dualfn_free(&F);
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_dual_build_with(m, bb, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    assert_non_null(strstr(info.message, "from the session's solve (optimal"));
+    assert_eval1(F, "3/4", "3/4");
+    assert_eval1(F, "1", "1/2");
+    assert_eval1(F, "-1", "-2");
+    tame_dualfn_free(&F);
+    /* an edited model: the tree is stale */
+    add_var(m, "x5", TAME_VAR_CONT, "0", NULL, "0");
+    assert_int_equal(tame_dual_build_with(m, bb, TAME_DUAL_BB, -1, &F, &info), TAME_OK);
+    assert_non_null(strstr(info.message, "edited since; own solve"));
+    tame_dualfn_free(&F);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
+/* objective-lattice rounding: min x1 + x2, 2 x1 + 2 x2 >= 3, integer: the LP gives 3/2, the
+ * lattice (step 1) rounds the root's bound to 2 = z. F = ceil(min phi) has F(b) = 2 = z and
+ * stays below z on a grid (z(d) = ceil(d/2) for d > 0, 0 for d <= 0) */
+static void test_lattice_rounding(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("lat");
+    add_var(m, "x1", TAME_VAR_INT, "0", NULL, "1");
+    add_var(m, "x2", TAME_VAR_INT, "0", NULL, "1");
+    add_con(m, "c1: 2 x1 + 2 x2 >= 3");
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, NULL, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_true(tame_tree_objective_step(tame_bb_tree(bb)) > 0);
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_from_tree_info(tame_bb_tree(bb), TAME_DUAL_BB, &F, &info),
+                     TAME_OK);
+    assert_non_null(strstr(info.message, "objective lattice 1"));
+    char *t = tame_dualfn_text(F);
+    assert_contains(t, "rounded up to the objective lattice");
+    free(t);
+    assert_eval1(F, "3", "2");
+    for (int k = -6; k <= 12; k++) {
+        char d[16], want[16];
+        snprintf(d, sizeof d, "%d", k);
+        mpq_t x[1];
+        mpq_init(x[0]);
+        mpq_set_si(x[0], k, 1);
+        tame_dualval v;
+        tame_dualval_init(&v);
+        assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)x, &v), TAME_OK);
+        int z = k > 0 ? (k + 1) / 2 : 0;
+        snprintf(want, sizeof want, "%d", z);
+        assert_int_equal(v.inf, 0);
+        if (mpq_cmp_si(v.v, z, 1) > 0)
+            fail_msg("F(%s) above z = %s", d, want);
+        /* every value is on the lattice */
+        assert_true(mpz_cmp_ui(mpq_denref(v.v), 1) == 0);
+        tame_dualval_done(&v);
+        mpq_clear(x[0]);
+    }
+    tame_dual_check c;
+    assert_int_equal(tame_dualfn_check(F, NULL, &c), TAME_OK);
+    assert_int_equal(c.strong, TAME_CHECK_PASSED);
+    assert_int_equal(c.weak, TAME_CHECK_PASSED);
+    assert_int_equal(c.zero, TAME_CHECK_PASSED);
+    tame_dual_check_done(&c);
+    tame_dualfn_free(&F);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -398,6 +481,8 @@ int main(void)
         cmocka_unit_test(test_chvatal_example72),
         cmocka_unit_test(test_tree_new_bounds),
         cmocka_unit_test(test_gradients71),
+        cmocka_unit_test(test_build_with_kept_tree),
+        cmocka_unit_test(test_lattice_rounding),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests_name("dual", tests, NULL, NULL);

@@ -79,6 +79,13 @@ struct tame_dualfn {
     int ntnodes;
     dtnode *tnodes;          /* [ntnodes] (TREE) */
     int nleaves;
+    /* cut-and-branch trees: the tree's model has cut rows whose right-hand sides are
+     * R_k(d) = U_k(d) - kappa_k.d (U_k the record's units, kept in units above) */
+    bool units_gmi;          /* the units are GMI (else Chvatal) */
+    int *cutunit;            /* [nrows] 0-based unit of a cut row, -1 for a model row */
+    tame_linexpr *kappa;     /* [nunits] over sides */
+    bool has_lattice;        /* trees: F = s ceil(min-max of the pieces / s), s = lattice */
+    mpq_t lattice;           /* every c.x (constant excluded) is a multiple of it (> 0) */
     /* status */
     bool exact;
     double tol;
@@ -90,6 +97,11 @@ struct tame_dualfn {
  * a bound slack when its column is integer with an integer bound). Takes a reference to m.
  * Cut rows of m are skipped (no sides). */
 tame_dualfn *tame_dual_alloc(tame_model *m, tame_dual_kind kind);
+
+/* Copies the record's side scales, integer columns and units into F (sides must match m's);
+ * with duals also y and w, else w = 0. TAME_BADARG when the record does not match. */
+tame_status tame_dual_copy_units(tame_dualfn *F, const tame_model *m, const tame_cutrec *r,
+                                 bool duals);
 
 /* The GMI activation and its directional derivative at 0. */
 void tame_dual_g(mpq_t out, const mpq_t t, const mpq_t a);
@@ -105,6 +117,9 @@ const char *tame_dual_solve_message(void);
 /* Tree evaluation (dual_tree_eval.c). */
 tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
                                 tame_dualval *out);
+/* The min-max of the pieces at d before the lattice rounding (= F(d) without a lattice):
+ * what the active pieces are compared with. */
+void tame_dual_tree_eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out);
 char *tame_dual_tree_text(const tame_dualfn *F);
 /* coef[0..nsides-1] and *cst: the affine function equal to piece pi's phi near d (each bound
  * term at the bound effective at d: a tightening when it binds, else the side); *inf as phi(d). */

@@ -40,11 +40,15 @@ typedef struct rootbox {
     int *lo_inf, *up_inf; /* -1/+1 when infinite, 0 finite */
     mpq_t *lo, *up;
     bool empty;
+    int nunits;
+    mpq_t *cutrhs;        /* [nunits] R_k(d) of the cut rows (cut-and-branch trees) */
 } rootbox;
 
 static void box_init(rootbox *b, int n)
 {
     b->n = n;
+    b->nunits = 0;
+    b->cutrhs = NULL;
     b->lo_inf = tame_xcalloc((size_t)n + 1, sizeof *b->lo_inf);
     b->up_inf = tame_xcalloc((size_t)n + 1, sizeof *b->up_inf);
     b->lo = tame_xcalloc((size_t)n + 1, sizeof *b->lo);
@@ -56,6 +60,9 @@ static void box_init(rootbox *b, int n)
 
 static void box_done(rootbox *b)
 {
+    for (int k = 0; k < b->nunits; k++)
+        mpq_clear(b->cutrhs[k]);
+    free(b->cutrhs);
     for (int j = 0; j < b->n; j++)
         mpq_clears(b->lo[j], b->up[j], NULL);
     free(b->lo);
@@ -67,6 +74,24 @@ static void box_done(rootbox *b)
 static void box_fill(const tame_dualfn *F, const mpq_t d[], rootbox *b)
 {
     b->empty = false;
+    if (F->cutunit && F->nunits > 0) {
+        /* R_k(d) = U_k(d) - kappa_k.d */
+        if (!b->cutrhs) {
+            b->nunits = F->nunits;
+            b->cutrhs = tame_xcalloc((size_t)F->nunits + 1, sizeof *b->cutrhs);
+            for (int k = 0; k < F->nunits; k++)
+                mpq_init(b->cutrhs[k]);
+        }
+        tame_dual_units(F, d, false, b->cutrhs);
+        mpq_t t;
+        mpq_init(t);
+        for (int k = 0; k < F->nunits; k++)
+            for (int q = 0; q < F->kappa[k].n; q++) {
+                mpq_mul(t, F->kappa[k].coef[q], d[F->kappa[k].ind[q]]);
+                mpq_sub(b->cutrhs[k], b->cutrhs[k], t);
+            }
+        mpq_clear(t);
+    }
     for (int j = 0; j < F->ncols; j++) {
         int eq = F->colside[TAME_SIDE_EQ][j], lo = F->colside[TAME_SIDE_LO][j],
             up = F->colside[TAME_SIDE_UP][j];
@@ -163,6 +188,16 @@ static void phi(const tame_dualfn *F, const dpiece *p, const mpq_t d[], const ro
     (void)none;
     for (int q = 0; q < p->v.n; q++) {
         int i = p->v.ind[q];
+        if (F->cutunit && F->cutunit[i] >= 0) {
+            /* a cut row: R_k(d) <= a x */
+            if (mpq_sgn(p->v.coef[q]) < 0) {
+                out->inf = -1;
+                return;
+            }
+            mpq_mul(sc->t, p->v.coef[q], b->cutrhs[F->cutunit[i]]);
+            mpq_add(out->v, out->v, sc->t);
+            continue;
+        }
         int lo = F->rowside[0][i], up = F->rowside[1][i];
         if (add_beta(out->v, p->v.coef[q], lo >= 0 ? d[lo] : NULL, lo < 0, up >= 0 ? d[up] : NULL,
                      up < 0, sc->t) < 0) {
@@ -198,7 +233,7 @@ static void phi(const tame_dualfn *F, const dpiece *p, const mpq_t d[], const ro
 /* }=== */
 /* {=== F_BB and F_tree === */
 
-static void eval_plain(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
+static void eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
 {
     rootbox b;
     box_init(&b, F->ncols);
@@ -261,20 +296,35 @@ static void eval_plain(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
     box_done(&b);
 }
 
-tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
-                                tame_dualval *out)
+void tame_dual_tree_eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
 {
-    if (!bar) {
-        eval_plain(F, d, out);
-        return TAME_OK;
-    }
+    eval_raw(F, d, out);
+}
+
+/* x := s ceil(x / s) (finite x) */
+static void round_up_lattice(const tame_dualfn *F, tame_dualval *x)
+{
+    if (!F->has_lattice || x->inf)
+        return;
+    mpz_t q;
+    mpz_init(q);
+    mpq_div(x->v, x->v, F->lattice);
+    mpz_cdiv_q(q, mpq_numref(x->v), mpq_denref(x->v));
+    mpq_set_z(x->v, q);
+    mpq_mul(x->v, x->v, F->lattice);
+    mpz_clear(q);
+}
+
+/* Fbar of the pieces' min-max (no rounding) */
+static void bar_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
+{
     /* Fbar(d) = F(delta d)/delta for delta below the first breakpoint on the ray: F is
      * piecewise linear along it; two small exact deltas must agree */
     int n = F->nsides;
     mpq_t *dd = tame_xcalloc((size_t)n + 1, sizeof *dd);
     for (int s = 0; s < n; s++)
         mpq_init(dd[s]);
-    eval_plain(F, dd, out); /* F(0) */
+    eval_raw(F, dd, out); /* F(0) */
     if (out->inf || mpq_sgn(out->v) != 0) {
         out->inf = out->inf ? out->inf : mpq_sgn(out->v);
     } else {
@@ -287,7 +337,7 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
             mpz_mul_2exp(mpq_denref(delta), mpq_denref(delta), rep == 0 ? 40 : 60);
             for (int s = 0; s < n; s++)
                 mpq_mul(dd[s], d[s], delta);
-            eval_plain(F, dd, rep == 0 ? &q1 : out);
+            eval_raw(F, dd, rep == 0 ? &q1 : out);
             tame_dualval *q = rep == 0 ? &q1 : out;
             if (!q->inf)
                 mpq_div(q->v, q->v, delta);
@@ -298,6 +348,52 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
     for (int s = 0; s < n; s++)
         mpq_clear(dd[s]);
     free(dd);
+}
+
+tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
+                                tame_dualval *out)
+{
+    if (!bar) {
+        eval_raw(F, d, out);
+        round_up_lattice(F, out);
+        return TAME_OK;
+    }
+    if (!F->has_lattice) {
+        bar_raw(F, d, out);
+        return TAME_OK;
+    }
+    /* s ceil(G(delta d)/s)/delta for G the pieces' min-max: +inf when G(delta d) > 0 for all
+     * small delta (G(0) > 0, or G(0) = 0 with Gbar(d) > 0), else 0 when G(0) > -s (then
+     * -s < G(delta d) <= 0 near 0), else -inf (F(0) < 0) */
+    int n = F->nsides;
+    mpq_t *z = tame_xcalloc((size_t)n + 1, sizeof *z);
+    for (int s = 0; s < n; s++)
+        mpq_init(z[s]);
+    tame_dualval g0;
+    tame_dualval_init(&g0);
+    eval_raw(F, z, &g0);
+    round_up_lattice(F, &g0);
+    if (g0.inf || mpq_sgn(g0.v) != 0) {
+        out->inf = g0.inf ? g0.inf : mpq_sgn(g0.v);
+    } else {
+        bar_raw(F, d, out);
+        int sg = out->inf ? out->inf : mpq_sgn(out->v);
+        tame_dualval g;
+        tame_dualval_init(&g);
+        eval_raw(F, z, &g);
+        bool at_zero = !g.inf && mpq_sgn(g.v) == 0;
+        tame_dualval_done(&g);
+        if (at_zero && sg > 0) {
+            out->inf = 1;
+        } else {
+            out->inf = 0;
+            mpq_set_ui(out->v, 0, 1);
+        }
+    }
+    tame_dualval_done(&g0);
+    for (int s = 0; s < n; s++)
+        mpq_clear(z[s]);
+    free(z);
     return TAME_OK;
 }
 
@@ -329,6 +425,12 @@ void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t
     if (!v.inf) {
         for (int q = 0; q < p->v.n; q++) {
             int i = p->v.ind[q];
+            if (F->cutunit && F->cutunit[i] >= 0) {
+                /* v_k R_k(d): locally constant for Chvatal units (a.e.), taken at d */
+                mpq_mul(sc.t, p->v.coef[q], b.cutrhs[F->cutunit[i]]);
+                mpq_add(cst, cst, sc.t);
+                continue;
+            }
             int s = F->rowside[mpq_sgn(p->v.coef[q]) > 0 ? 0 : 1][i];
             if (s >= 0)
                 mpq_add(coef[s], coef[s], p->v.coef[q]);
@@ -435,8 +537,23 @@ char *tame_dual_tree_text(const tame_dualfn *F)
                              "  H(t,d) = max(phi_t(d), min over children H(s,d)); leaves: "
                              "phi_t\n", F->ntnodes, F->exact ? "exact" : "doubles with a "
                                                                         "tolerance");
+    if (F->has_lattice) {
+        char *st = tame_rat_str(F->lattice);
+        tame_sbuf_printf(&b, "  rounded up to the objective lattice: F(d) = %s ceil(%s / %s) "
+                             "(every c.x is a multiple of %s, as the solve's pruning used)\n",
+                         st, F->kind == TAME_DUAL_BB ? "min_p phi_p(d)" : "H(root, d)", st, st);
+        free(st);
+    }
+    if (F->cutunit) {
+        tame_sbuf_printf(&b, "  cut-and-branch: the node LPs had %d %s cut row%s; row k's right-hand "
+                             "side at d is R_k(d) = U_k(d) - kappa_k.d with the record's units:\n",
+                         F->nunits, F->units_gmi ? "GMI" : "Gomory", F->nunits == 1 ? "" : "s");
+        for (int k = 0; k < F->nunits && k < TEXT_MAX_PIECES; k++)
+            tame_sbuf_printf(&b, "    U%d: %s\n", k + 1, F->units[k].row ? F->units[k].row : "");
+        tame_sbuf_add(&b, "  (pieces below show v_k R_k(b) in their constant)\n");
+    }
     /* pieces written as affine functions near b (bound terms at the bound effective there) */
-    bool compact = true;
+    bool compact = !F->has_lattice && !F->cutunit; /* the short form: plain pieces only */
     tame_sbuf list = TAME_SBUF_INIT;
     int shown = 0;
     char *seen_txt = NULL;
@@ -506,6 +623,13 @@ void tame_dual_tree_free(tame_dualfn *F)
     free(F->tnodes);
     F->tnodes = NULL;
     F->ntnodes = 0;
+    free(F->cutunit);
+    F->cutunit = NULL;
+    if (F->kappa)
+        for (int k = 0; k < F->nunits; k++)
+            tame_linexpr_done(&F->kappa[k]);
+    free(F->kappa);
+    F->kappa = NULL;
 }
 
 /* }=== */

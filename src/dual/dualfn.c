@@ -92,7 +92,7 @@ tame_dualfn *tame_dual_alloc(tame_model *m, tame_dual_kind kind)
     F->model = tame_model_ref(m);
     F->exact = true;
     F->tol = 0.0;
-    mpq_inits(F->objconst, F->z, NULL);
+    mpq_inits(F->objconst, F->z, F->lattice, NULL);
     int nr = tame_model_nrows(m), n = tame_model_nvars(m);
     F->nrows = nr;
     F->ncols = n;
@@ -228,7 +228,7 @@ void tame_dualfn_free(tame_dualfn **pF)
         free(F->y);
     }
     tame_dual_tree_free(F);
-    mpq_clears(F->objconst, F->z, NULL);
+    mpq_clears(F->objconst, F->z, F->lattice, NULL);
     tame_sbuf_done(&F->notes);
     tame_model_unref(&F->model);
     free(F);
@@ -261,46 +261,39 @@ done:
     tame_err_clear();
 }
 
-tame_status tame_dualfn_from_cuts(tame_model *m, tame_dualfn **out)
+tame_status tame_dual_copy_units(tame_dualfn *F, const tame_model *m, const tame_cutrec *r,
+                                 bool duals)
 {
-    *out = NULL;
-    const tame_cutrec *r = tame_cutrec_get(m);
-    if (!r || tame_cutrec_ncuts(r) == 0)
-        return tame_err_set(TAME_NOTFOUND, "the model has no cuts (run cuts gomory or cuts gmi)");
-    if (!tame_cutrec_has_duals(r))
-        return tame_err_set(TAME_BADARG, "the last cut loop did not end with an optimal LP: "
-                                         "no final duals to build a dual function from");
-    tame_cut_family fam = tame_cutrec_family(r);
-    tame_dualfn *F = tame_dual_alloc(m,
-                                     fam == TAME_CUT_GOMORY ? TAME_DUAL_CHVATAL : TAME_DUAL_GMI);
-    if (F->nsides != tame_cutrec_nsides(r)) {
-        tame_dualfn_free(&F);
+    if (F->nsides != tame_cutrec_nsides(r))
         return tame_err_set(TAME_BADARG, "the cut record does not match the model's sides "
                                          "(the model changed: cuts clear)");
-    }
     for (int s = 0; s < F->nsides; s++) {
         const tame_side *rs = tame_cutrec_side(r, s);
         tame_side *fs = &F->sides[s];
-        if (strcmp(rs->name, fs->name) != 0 || !mpq_equal(rs->rhs, fs->rhs)) {
-            tame_dualfn_free(&F);
+        if (strcmp(rs->name, fs->name) != 0 || !mpq_equal(rs->rhs, fs->rhs))
             return tame_err_set(TAME_BADARG, "the cut record's side %d (%s) does not match the "
                                              "model (the model changed: cuts clear)", s + 1,
                                 rs->name);
-        }
-        mpq_set(fs->scale, rs->scale);
-        fs->slack_int = rs->slack_int;
+    }
+    for (int s = 0; s < F->nsides; s++) {
+        const tame_side *rs = tame_cutrec_side(r, s);
+        mpq_set(F->sides[s].scale, rs->scale);
+        F->sides[s].slack_int = rs->slack_int;
     }
     for (int j = 0; j < F->ncols; j++)
         F->colint[j] = tame_cutrec_col_is_int(r, j);
-    F->y = tame_xcalloc((size_t)F->nsides + 1, sizeof *F->y);
-    for (int s = 0; s < F->nsides; s++) {
-        mpq_init(F->y[s]);
-        mpq_set(F->y[s], tame_cutrec_dual_side(r, s));
+    if (duals) {
+        F->y = tame_xcalloc((size_t)F->nsides + 1, sizeof *F->y);
+        for (int s = 0; s < F->nsides; s++) {
+            mpq_init(F->y[s]);
+            mpq_set(F->y[s], tame_cutrec_dual_side(r, s));
+        }
     }
     int nc = tame_cutrec_ncuts(r);
+    F->units_gmi = tame_cutrec_family(r) == TAME_CUT_GMI;
     F->nunits = nc;
-    F->units = tame_xcalloc((size_t)nc, sizeof *F->units);
-    F->w = tame_xcalloc((size_t)nc, sizeof *F->w);
+    F->units = tame_xcalloc((size_t)nc + 1, sizeof *F->units);
+    F->w = tame_xcalloc((size_t)nc + 1, sizeof *F->w);
     for (int k = 0; k < nc; k++) {
         const tame_cut *c = tame_cutrec_cut(r, k + 1);
         dunit *u = &F->units[k];
@@ -319,7 +312,28 @@ tame_status tame_dualfn_from_cuts(tame_model *m, tame_dualfn **out)
         u->depth = c->depth;
         u->row = tame_cut_row_text(m, c);
         mpq_init(F->w[k]);
-        mpq_set(F->w[k], tame_cutrec_dual_cut(r, k + 1));
+        if (duals)
+            mpq_set(F->w[k], tame_cutrec_dual_cut(r, k + 1));
+    }
+    return TAME_OK;
+}
+
+tame_status tame_dualfn_from_cuts(tame_model *m, tame_dualfn **out)
+{
+    *out = NULL;
+    const tame_cutrec *r = tame_cutrec_get(m);
+    if (!r || tame_cutrec_ncuts(r) == 0)
+        return tame_err_set(TAME_NOTFOUND, "the model has no cuts (run cuts gomory or cuts gmi)");
+    if (!tame_cutrec_has_duals(r))
+        return tame_err_set(TAME_BADARG, "the last cut loop did not end with an optimal LP: "
+                                         "no final duals to build a dual function from");
+    tame_cut_family fam = tame_cutrec_family(r);
+    tame_dualfn *F = tame_dual_alloc(m,
+                                     fam == TAME_CUT_GOMORY ? TAME_DUAL_CHVATAL : TAME_DUAL_GMI);
+    tame_status st = tame_dual_copy_units(F, m, r, true);
+    if (st != TAME_OK) {
+        tame_dualfn_free(&F);
+        return st;
     }
     set_primal_if_integral(F, m, r);
     if (!tame_cutrec_duals_feasible(r))
@@ -445,7 +459,7 @@ void tame_dual_units(const tame_dualfn *F, const mpq_t d[], bool bar, mpq_t vals
 {
     mpq_t arg, post, t;
     mpq_inits(arg, post, t, NULL);
-    bool gmi = F->kind == TAME_DUAL_GMI;
+    bool gmi = F->kind == TAME_DUAL_GMI || F->units_gmi;
     for (int k = 0; k < F->nunits; k++) {
         const dunit *u = &F->units[k];
         mpq_set_ui(arg, 0, 1);
@@ -633,7 +647,7 @@ static void network_formula(const tame_dualfn *F, bool inl, tame_sbuf *b)
         tame_dual_side_label(s, name, sizeof name);
         tame_rat_sbuf_term(b, F->y[s], name, &first);
     }
-    bool gmi = F->kind == TAME_DUAL_GMI;
+    bool gmi = F->kind == TAME_DUAL_GMI || F->units_gmi;
     for (int k = 0; k < F->nunits; k++) {
         if (mpq_sgn(F->w[k]) == 0)
             continue;

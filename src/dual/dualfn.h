@@ -79,7 +79,14 @@ struct tame_tree;
  * snapshot: the tree is only read during the call. The primal value is the incumbent's (exact
  * when its leaf's basis re-derives exactly). Trees of up to 20000 nodes get exact bases; larger
  * ones use GLPK's doubles for v and are flagged (tame_dualfn_is_exact false, a note).
- * TAME_BADARG: another kind, a model with cut rows (cut-and-branch trees are not supported),
+ * When the solve rounded its bounds up to the objective lattice (tame_tree_objective_step > 0:
+ * every c.x is a multiple of s, continuous columns cost nothing), F(d) = s ceil(G(d) / s) with
+ * G the min (F_BB) or network (F_tree) of the pieces: valid for every d, since z(d) is a
+ * multiple of s, and F(b) = z for a finished solve as its pruning used the same rounding.
+ * Cut-and-branch trees (the solved model has cut rows with their record attached): cut row
+ * k's right-hand side at d is R_k(d) = U_k(d) - kappa_k.d (dual_tree.c), so the pieces are
+ * phi_t(d, R(d)), exact.
+ * TAME_BADARG: another kind, cut rows that do not match their record,
  * a root LP not solved or unbounded. *out owned by the caller. */
 tame_status tame_dualfn_from_tree(const struct tame_tree *t, tame_dual_kind kind,
                                   tame_dualfn **out) TAME_NODISCARD;
@@ -108,13 +115,32 @@ void tame_dualfn_add_note(tame_dualfn *F, const char *text);
 typedef struct tame_dual_build_info {
     tame_dual_kind asked, produced;
     bool fell_back;
-    char message[320];
+    char message[512];
 } tame_dual_build_info;
 
 /* TAME_BADARG: chvatal on a model that is not pure integer (the message names the column);
  * errors of the cut loop and of the solve. *out owned by the caller. */
 tame_status tame_dual_build(tame_model *m, tame_dual_kind kind, int rounds, tame_dualfn **out,
                             tame_dual_build_info *info) TAME_NODISCARD;
+
+struct tame_bb;
+/* As tame_dual_build, but tree / tree+ are built from the kept tree of bb (the session's
+ * current solve; may be NULL) when bb is a solve of m, m unchanged since, not running, and
+ * its root was processed: finished, or stopped early (node/time/gap limit, paused,
+ * interrupted: then F is partial, its open nodes are leaves whose piece is their LP bound,
+ * F is a valid bound and F(b) may be below z). info->message says which tree was used (nodes,
+ * leaves, open nodes, status, settings), or why the function's own solve was used instead
+ * (no solve, a stale or running one). TAME_BADARG as tame_dualfn_from_tree for an unusable
+ * tree (an infeasible model). */
+tame_status tame_dual_build_with(tame_model *m, struct tame_bb *bb, tame_dual_kind kind,
+                                 int rounds, tame_dualfn **out,
+                                 tame_dual_build_info *info) TAME_NODISCARD;
+
+/* tame_dualfn_from_tree plus the one-line description of the tree in info->message (nodes,
+ * leaves, open nodes, incumbent). */
+tame_status tame_dual_from_tree_info(const struct tame_tree *t, tame_dual_kind kind,
+                                     tame_dualfn **out,
+                                     tame_dual_build_info *info) TAME_NODISCARD;
 
 /* }=== */
 /* {=== the space of d and the canonical columns === */

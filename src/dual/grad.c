@@ -130,7 +130,7 @@ tame_status tame_dualfn_active(const tame_dualfn *F, const mpq_t d[], int idx[],
         return tame_err_set(TAME_BADARG, "active pieces exist for tree functions only");
     tame_dualval f;
     tame_dualval_init(&f);
-    TAME_TRY(tame_dualfn_eval(F, d, &f));
+    tame_dual_tree_eval_raw(F, d, &f); /* the pieces, before any lattice rounding */
     int ns = F->nsides;
     mpq_t *slope = tame_xcalloc((size_t)ns + 1, sizeof *slope);
     for (int s = 0; s < ns; s++)

@@ -55,7 +55,7 @@ static tame_status build(tame_session *s, int argc, const char **argv, FILE *out
         TAME_TRY(parse_int(argv[2], "number of rounds", 0, 1000000, &rounds));
     tame_dualfn *F = NULL;
     tame_dual_build_info info;
-    TAME_TRY(tame_dual_build(s->model, kind, (int)rounds, &F, &info));
+    TAME_TRY(tame_dual_build_with(s->model, s->bb, kind, (int)rounds, &F, &info));
     tame_dualfn_free(&s->dual);
     s->dual = F;
     fprintf(out, "%s\n", info.message);
@@ -232,7 +232,8 @@ const tame_cmd tame_cmds_dual[] = {
      "  dual chvatal [ROUNDS]  Gomory cut loop, then F(d) = y.d + sum w_k C_k(d) (exact)\n"
      "  dual gmi [ROUNDS]      GMI cut loop, then F(d) = y.d + sum w_k G_k(d) (Lipschitz)\n"
      "      when the loop stops at a cap the tree dual F_BB is built instead (and said so)\n"
-     "  dual tree              F_BB(d) = min over the leaves of phi_t(d) of a solve\n"
+     "  dual tree              F_BB(d) = min over the leaves of phi_t(d) of the session's\n"
+     "                         solve (finished or stopped: partial), else of its own solve\n"
      "  dual tree+             F_tree(d) = max(phi_t, min over children) recursively\n"
      "  dual show              the current dual function written out, exact fractions\n"
      "  dual check [radius=R pairs=N points=N seed=S]\n"

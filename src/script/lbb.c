@@ -890,3 +890,12 @@ void tame_lua_open_bb(lua_State *L)
     lua_pop(L, 1);
     luaL_setfuncs(L, bb_funcs, 0);
 }
+
+/* {=== dual functions (ldual.c): the Tree accessor === */
+
+tame_tree *tame_lua_check_tree(lua_State *L, int i)
+{
+    return check_tree(L, i);
+}
+
+/* }=== */

@@ -10,6 +10,7 @@
 
 #include "dual/dualfn.h"
 #include "dual/valuefn.h"
+#include "bb/bb.h"
 #include "script/script.h"
 
 #define DUAL_MT "tame.Dual"
@@ -40,7 +41,8 @@ static void push_val(lua_State *L, const tame_dualval *v)
         tame_lua_push_rational(L, v->v);
 }
 
-/* m:dual(kind [, rounds]) */
+/* m:dual(kind [, rounds | {rounds=, tree=}]): tree kinds from the given tree, else from the
+ * session's solve when m is the session's model, else from an own solve */
 static int m_dual(lua_State *L)
 {
     tame_model *m = tame_lua_check_model(L, 1);
@@ -48,14 +50,57 @@ static int m_dual(lua_State *L)
     tame_dual_kind kind;
     if (!tame_dual_kind_parse(k, &kind))
         return luaL_argerror(L, 2, "kind must be tree, tree+, chvatal or gmi");
-    lua_Integer rounds = luaL_optinteger(L, 3, -1);
+    lua_Integer rounds = -1;
+    struct tame_tree *tree = NULL;
+    if (lua_istable(L, 3)) {
+        lua_getfield(L, 3, "rounds");
+        if (!lua_isnil(L, -1)) {
+            if (!lua_isinteger(L, -1))
+                return luaL_error(L, "m:dual: rounds must be an integer");
+            rounds = lua_tointeger(L, -1);
+        }
+        lua_pop(L, 1);
+        lua_getfield(L, 3, "tree");
+        if (!lua_isnil(L, -1))
+            tree = tame_lua_check_tree(L, lua_gettop(L));
+        lua_pop(L, 1);
+    } else {
+        rounds = luaL_optinteger(L, 3, -1);
+    }
     luaL_argcheck(L, rounds >= -1 && rounds <= 1000000, 3, "rounds out of range");
+    if (tree && kind != TAME_DUAL_BB && kind != TAME_DUAL_TREE)
+        return luaL_argerror(L, 3, "a tree gives the kinds tree and tree+");
     LDual *d = lua_newuserdatauv(L, sizeof *d, 0);
     d->F = NULL;
     luaL_setmetatable(L, DUAL_MT);
     tame_err_clear();
-    if (tame_dual_build(m, kind, (int)rounds, &d->F, &d->info) != TAME_OK)
+    tame_status st;
+    if (tree) {
+        st = tame_dual_from_tree_info(tree, kind, &d->F, &d->info);
+    } else {
+        tame_session *s = tame_session_of(L);
+        struct tame_bb *bb = s && s->model == m ? s->bb : NULL;
+        st = tame_dual_build_with(m, bb, kind, (int)rounds, &d->F, &d->info);
+    }
+    if (st != TAME_OK)
         return fail(L, "m:dual");
+    return 1;
+}
+
+/* t:dual(kind): F_BB ("tree") or F_tree ("tree+") of a tree record */
+static int t_dual(lua_State *L)
+{
+    struct tame_tree *t = tame_lua_check_tree(L, 1);
+    const char *k = luaL_optstring(L, 2, "tree");
+    tame_dual_kind kind;
+    if (!tame_dual_kind_parse(k, &kind) || (kind != TAME_DUAL_BB && kind != TAME_DUAL_TREE))
+        return luaL_argerror(L, 2, "kind must be tree or tree+");
+    LDual *d = lua_newuserdatauv(L, sizeof *d, 0);
+    d->F = NULL;
+    luaL_setmetatable(L, DUAL_MT);
+    tame_err_clear();
+    if (tame_dual_from_tree_info(t, kind, &d->F, &d->info) != TAME_OK)
+        return fail(L, "t:dual");
     return 1;
 }
 
@@ -367,6 +412,14 @@ void tame_lua_open_dual(lua_State *L)
     lua_getfield(L, -1, "__index");
     luaL_setfuncs(L, model_dual_meth, 0);
     lua_pop(L, 2);
+    /* Tree:dual (tame.Tree is made by tame_lua_open_bb, opened before) */
+    if (luaL_getmetatable(L, "tame.Tree") == LUA_TTABLE) {
+        lua_getfield(L, -1, "__index");
+        lua_pushcfunction(L, t_dual);
+        lua_setfield(L, -2, "dual");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
 }
 
 /* {=== for gradients (lgrad.c) === */

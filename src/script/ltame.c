@@ -13,8 +13,8 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_model(L);
     tame_lua_open_cuts(L);
     tame_lua_open_ui(L);
-    tame_lua_open_dual(L);
     tame_lua_open_bb(L);
+    tame_lua_open_dual(L); /* after bb: adds Tree:dual */
     tame_lua_open_bnn(L);
     tame_lua_open_grad(L);
     return 1;

@@ -132,6 +132,10 @@ void tame_lua_open_bb(lua_State *L);
 /* Pushes a tree record as a tame.Tree userdata (takes a new reference). */
 struct tame_tree;
 void tame_lua_push_tree(lua_State *L, struct tame_tree *t);
+/* {=== dual functions (ldual.c): the tree of argument i; raises unless it is a live
+ * tame.Tree. Borrowed. === */
+struct tame_tree *tame_lua_check_tree(lua_State *L, int i);
+/* }=== */
 /* {=== BNN (lbnn.c): tame.bnn, tame.dataset, and the session's current network and datasets
  * that the bnn commands act on (kept in the Lua registry; the getters return borrowed
  * pointers, NULL when unset) === */

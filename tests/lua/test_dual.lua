@@ -54,12 +54,94 @@ assert(not pcall(function() return F:eval{zz=1} end))
 assert(not pcall(function() return F:check{radius="x"} end))
 assert(not pcall(function() return gr71():valuefn("zz", 0, 1, 1) end))
 
--- MIPLIB: p0033 and stein27
+-- kept trees: t:dual, m:dual(kind, {tree = t}), the session's tree only for its model
+do
+  local m = gr71()
+  local r = m:solve()
+  local B2 = r.tree:dual("tree")
+  assert(B2:message():find("from the kept tree", 1, true), B2:message())
+  assert(tostring(B2:eval{c1="3/4"}) == "3/4")
+  local B3 = m:dual("tree", {tree = r.tree})
+  assert(tostring(B3:eval{c1=1}) == tostring(B2:eval{c1=1}))
+  assert(r.tree:dual("tree+"):kind() == "tree+")
+  assert(not pcall(function() return r.tree:dual("gmi") end))
+  assert(not pcall(function() return m:dual("gmi", {tree = r.tree}) end))
+  assert(not pcall(function() return m:dual("tree", {tree = 3}) end))
+  -- not the session's model: its own solve, and it says so
+  assert(m:dual("tree"):message():find("own solve", 1, true))
+end
+
+-- A default solve presolves the solver's copy (strengthened rows are valid at b only), so
+-- its tree is refused by t:dual with one line, and m:dual / dual tree fall back to an own
+-- solve and say why
+do
+  local m = tame.read("data/miplib/p0033.mps.gz")
+  local r = m:solve()
+  local ok, e = pcall(function() return r.tree:dual("tree") end)
+  assert(not ok and e:find("presolve", 1, true) and not e:find("\n"), e)
+end
+
+-- MIPLIB (the issue's test): the tree dual of a finished solve with the default search
+-- (reliability branching, objint, reduced-cost fixing, propagation; presolve and covers
+-- off: the tree is of the user's model), built from its kept tree, has
+-- F(b) = z* exactly, and F(d) <= z(d) at 20 random integer perturbations of b, each z(d)
+-- from a fresh solve
 for _, name in ipairs{"p0033", "stein27"} do
   local m = tame.read("data/miplib/" .. name .. ".mps.gz")
-  local D = m:dual("tree")
-  local r = D:check{points=20, pairs=20, radius=1}
-  assert(r.strong == true, name .. ": " .. r.report)
-  assert(r.weak ~= false, name .. ": " .. r.report)
-  assert(r.feasible == true and r.zero == true, name .. ": " .. r.report)
+  local r = m:solve{presolve = false, covers = 0}
+  assert(r.status == "optimal")
+  local D = r.tree:dual("tree")
+  assert(D:message():find(#r.tree .. " nodes", 1, true), D:message())
+  assert(D:eval() == tame.rational(r.objective), name .. ": F(b) = " .. tostring(D:eval()))
+  local c = D:check{points=20, pairs=20, radius=1}
+  assert(c.strong == true, name .. ": " .. c.report)
+  assert(c.weak == true, name .. ": " .. c.report)
+  assert(c.report:find("of 20 ", 1, true), c.report)
+  assert(c.feasible == true and c.zero == true, name .. ": " .. c.report)
+end
+
+-- a partial tree (node limit): still a valid bound, F(b) <= the solve's bound, and said so
+do
+  local m = tame.read("data/miplib/stein27.mps.gz")
+  local r = m:solve{node_limit = 40, presolve = false, covers = 0}
+  assert(r.status == "node_limit")
+  local D = r.tree:dual("tree+")
+  assert(D:message():find("open", 1, true), D:message())
+  assert(D:eval() <= tame.rational(r.bound) and D:eval() <= tame.rational(18))
+end
+
+-- regression: GLPK's doubles left tiny reduced costs on unbounded columns, and F was -inf;
+-- every piece now stays finite (blend2 has unbounded continuous columns)
+do
+  local m = tame.read("data/miplib/blend2.mps.gz")
+  local r = m:solve{node_limit = 60, presolve = false, covers = 0}
+  local D = r.tree:dual("tree")
+  local v = D:eval()
+  assert(type(v) ~= "number", "F(b) = " .. tostring(v))
+  assert(v <= tame.rational(r.bound) + tame.rational(1, 1000000))
+end
+
+-- cut-and-branch trees: the cut rows' right-hand sides follow d as R_k(d) = U_k(d) - kappa_k.d.
+-- MATH 7.1 with one root GMI cut: the one-node tree's F_BB is the GMI dual -d + 3/2 g_{3/4}(d)
+do
+  local m = gr71()
+  local r = m:solve{cuts = "gmi"}
+  local T = r.tree:dual("tree")
+  assert(tostring(T):find("cut-and-branch", 1, true))
+  local G = gr71():dual("gmi")
+  for k = -16, 16 do
+    local d = {c1 = tame.rational(k) / 4}
+    assert(T:eval(d) == G:eval(d), tostring(k))
+  end
+  local c = T:check()
+  assert(c.strong == true and c.weak == true and c.feasible == true, c.report)
+end
+-- p0033 with Gomory root cuts then branching: F(b) = z*, weak duality at 20 fresh solves
+do
+  local m = tame.read("data/miplib/p0033.mps.gz")
+  local r = m:solve{cuts = "gomory", presolve = false, covers = 0}
+  local D = r.tree:dual("tree")
+  assert(D:eval() == tame.rational(3089))
+  local c = D:check{points=20, pairs=20, radius=1}
+  assert(c.strong == true and c.weak == true and c.feasible == true, c.report)
 end
