@@ -19,7 +19,7 @@ local function status_kb(key)
 end
 local m = tame.read("data/miplib/" .. name .. ".mps.gz")
 local t0 = os.clock()
-local r = m:solve{node_limit = limit}
+local r = m:solve{node_limit = limit, presolve = false, covers = 0} -- a tree of the user's model
 local tsolve = os.clock() - t0
 local t = r.tree
 local rss_tree = status_kb("VmRSS")
