@@ -694,6 +694,24 @@ typedef struct {
     tame_lp_status status; /* out */
 } solve_ctx;
 
+/* What glp_simplex's return code `ret` and the problem's status say happened. */
+static tame_lp_status simplex_outcome(glp_prob *P, int ret)
+{
+    if (ret == GLP_EOBJUL)
+        return TAME_LP_CUTOFF;
+    if (ret == GLP_EITLIM || ret == GLP_ETMLIM)
+        return TAME_LP_ITLIM;
+    if (ret != 0)
+        return TAME_LP_FAILED;
+    if (glp_get_status(P) == GLP_OPT)
+        return TAME_LP_OPTIMAL;
+    if (glp_get_prim_stat(P) == GLP_NOFEAS)
+        return TAME_LP_INFEASIBLE;
+    if (glp_get_dual_stat(P) == GLP_NOFEAS || glp_get_status(P) == GLP_UNBND)
+        return TAME_LP_UNBOUNDED;
+    return TAME_LP_FAILED;
+}
+
 static int run_simplex(glp_prob *P, int meth, const tame_lp_params *params)
 {
     glp_smcp parm;
@@ -730,21 +748,7 @@ static void solve_lp(void *vctx)
         ret = run_simplex(P, GLP_PRIMAL, c->params);
     }
     c->lp->iters += glp_get_it_cnt(P) - before;
-    if (ret == GLP_EOBJUL) {
-        c->status = TAME_LP_CUTOFF;
-    } else if (ret == GLP_EITLIM || ret == GLP_ETMLIM) {
-        c->status = TAME_LP_ITLIM;
-    } else if (ret != 0) {
-        c->status = TAME_LP_FAILED;
-    } else if (glp_get_status(P) == GLP_OPT) {
-        c->status = TAME_LP_OPTIMAL;
-    } else if (glp_get_prim_stat(P) == GLP_NOFEAS) {
-        c->status = TAME_LP_INFEASIBLE;
-    } else if (glp_get_dual_stat(P) == GLP_NOFEAS || glp_get_status(P) == GLP_UNBND) {
-        c->status = TAME_LP_UNBOUNDED;
-    } else {
-        c->status = TAME_LP_FAILED;
-    }
+    c->status = simplex_outcome(P, ret);
     c->lp->warm = glp_bf_exists(P) != 0;
 }
 
@@ -1940,21 +1944,7 @@ static void solve_sliced(void *vctx)
         ret = continue_in_child(c, P, GLP_PRIMAL, &user, &child_iters);
     }
     c->lp->iters += glp_get_it_cnt(P) - before + child_iters;
-    if (ret == GLP_EOBJUL) {
-        c->status = TAME_LP_CUTOFF;
-    } else if (ret == GLP_EITLIM || ret == GLP_ETMLIM) {
-        c->status = TAME_LP_ITLIM;
-    } else if (ret != 0) {
-        c->status = TAME_LP_FAILED;
-    } else if (glp_get_status(P) == GLP_OPT) {
-        c->status = TAME_LP_OPTIMAL;
-    } else if (glp_get_prim_stat(P) == GLP_NOFEAS) {
-        c->status = TAME_LP_INFEASIBLE;
-    } else if (glp_get_dual_stat(P) == GLP_NOFEAS || glp_get_status(P) == GLP_UNBND) {
-        c->status = TAME_LP_UNBOUNDED;
-    } else {
-        c->status = TAME_LP_FAILED;
-    }
+    c->status = simplex_outcome(P, ret);
     c->lp->warm = glp_bf_exists(P) != 0;
 }
 
