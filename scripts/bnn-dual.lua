@@ -216,59 +216,71 @@ print(("\n== 4. A step along the gradient: dx = h dV/dx with h = %s, on the entr
 print("  status gives a derivative (exact, selection); rounded to the resolution 1/" .. den .. ".")
 print("  (A selection is one element of the conservative field: the prediction holds while the")
 print("  step stays in one piece. zero-a.e. and undefined entries are not moved.)")
-local X2, used, predicted = {}, {}, R(0)
-for k = 1, #X do
-  X2[k] = {}
-  for i = 1, #names do X2[k][i] = X[k][i] end
-end
-for k = 1, #X do
-  for i = 1, #names do
-    local e = ("x%d_%d"):format(k, i)
-    local r = grad[e]
-    if (r.status == "exact" or r.status == "selection") and r.value and r.value ~= R(0) then
-      local dx = (h * r.value * R(den)):tonumber()
-      dx = R(math.floor(dx + 0.5)) / R(den) -- to the data's resolution
-      if dx ~= R(0) then
-        X2[k][i] = X[k][i] + dx
-        predicted = predicted + r.value * dx
-        used[#used + 1] = ("%s %s -> %s"):format(e, tostring(X[k][i]:tonumber()),
-          tostring(X2[k][i]:tonumber()))
+-- The data moved by hs * dV/dx (rounded to 1/den) on the usable entries: the moved data, the
+-- list of moves, and the predicted change sum dV/dx * dx.
+local function moved(hs)
+  local X2, used, predicted = {}, {}, R(0)
+  for k = 1, #X do
+    X2[k] = {}
+    for i = 1, #names do X2[k][i] = X[k][i] end
+  end
+  for k = 1, #X do
+    for i = 1, #names do
+      local e = ("x%d_%d"):format(k, i)
+      local r = grad[e]
+      if (r.status == "exact" or r.status == "selection") and r.value and r.value ~= R(0) then
+        local dx = (hs * r.value * R(den)):tonumber()
+        dx = R(math.floor(dx + 0.5)) / R(den) -- to the data's resolution
+        if dx ~= R(0) then
+          X2[k][i] = X[k][i] + dx
+          predicted = predicted + r.value * dx
+          used[#used + 1] = ("%s %s -> %s"):format(e, tostring(X[k][i]:tonumber()),
+            tostring(X2[k][i]:tonumber()))
+        end
       end
     end
   end
+  return X2, used, predicted
 end
+
+-- V of the BNN retrained from scratch on data X2 (exact: the z of its fixed-integer LP)
+local function retrain(X2)
+  if resolution(X2) ~= den then
+    error(("bnn-dual: the step changed the data's resolution from 1/%d to 1/%d"):format(
+      den, resolution(X2)))
+  end
+  local tmp = os.tmpname()
+  local f = assert(io.open(tmp, "w"))
+  f:write(table.concat(names, ","), ",class\n")
+  for k = 1, #X2 do
+    local cells = {}
+    for i = 1, #names do
+      local v = X2[k][i]
+      cells[i] = v:isint() and tostring(v) or string.format("%.12g", v:tonumber())
+    end
+    f:write(table.concat(cells, ","), ",", Y[k], "\n")
+  end
+  f:close()
+  local ok, ds2 = pcall(tame.dataset, tmp, {label = "class"})
+  os.remove(tmp)
+  if not ok then error(ds2) end
+  local net2 = tame.bnn{layers = {#names, hidden, 1}}
+  local fit2 = net2:train(ds2, {objective = "max-margin"})
+  if fit2.status ~= "optimal" then
+    error(("bnn-dual: the re-solve is %s, not optimal"):format(fit2.status))
+  end
+  return -fit2.model:grad("obj").z, fit2.status
+end
+
+local X2, used, predicted = moved(h)
 if #used == 0 then
   print("  no entry has a nonzero derivative with a usable status: nothing to step along")
   return {V = V, Fb = Fb, kind = F:kind(), grad = grad, count = count}
 end
 print("  moved: " .. table.concat(used, ", "))
-if resolution(X2) ~= den then
-  error(("bnn-dual: the step changed the data's resolution from 1/%d to 1/%d"):format(
-    den, resolution(X2)))
-end
-local tmp = os.tmpname()
-local f = assert(io.open(tmp, "w"))
-f:write(table.concat(names, ","), ",class\n")
-for k = 1, #X2 do
-  local cells = {}
-  for i = 1, #names do
-    local v = X2[k][i]
-    cells[i] = v:isint() and tostring(v) or string.format("%.12g", v:tonumber())
-  end
-  f:write(table.concat(cells, ","), ",", Y[k], "\n")
-end
-f:close()
-local ds2 = tame.dataset(tmp, {label = "class"})
-os.remove(tmp)
-local net2 = tame.bnn{layers = {#names, hidden, 1}}
-local fit2 = net2:train(ds2, {objective = "max-margin"})
-if fit2.status ~= "optimal" then
-  error(("bnn-dual: the re-solve is %s, not optimal"):format(fit2.status))
-end
-local g2 = fit2.model:grad("obj") -- only for its exact value z of the re-solved MIP
-local V2 = -g2.z
+local V2, st2 = retrain(X2)
 local observed = V2 - V
-print(("  retrained from scratch: status %s, margin V' = %s"):format(fit2.status, fmt(V2)))
+print(("  retrained from scratch: status %s, margin V' = %s"):format(st2, fmt(V2)))
 print(("  predicted change  sum dV/dx * dx = %s"):format(fmt(predicted)))
 print(("  observed change   V' - V         = %s"):format(fmt(observed)))
 local diff = observed - predicted
@@ -281,7 +293,22 @@ if diff == R(0) then
   print("   optimum and the binding examples stay the same, so the first-order prediction is exact)")
 end
 if not agree then
-  error("bnn-dual: the observed change of the margin does not match the gradient's prediction")
+  error("bnn-dual: the observed change of the margin does not match the gradient's prediction "
+        .. "(a step this long can cross a kink: another example starts to bind, or the optimal "
+        .. "integer part changes; try a smaller STEP)")
+end
+
+-- longer steps, for the picture: first order holds up to the next kink, then V bends
+print("  longer steps along the same direction (information only):")
+print("      step       predicted        observed   first order")
+for _, m in ipairs{2, 5, 10} do
+  local Xm, um, pm = moved(h * R(m))
+  if #um > 0 then
+    local Vm = retrain(Xm)
+    local om = Vm - V
+    print(("  %8s  %14s  %14s   %s"):format(tostring(h * R(m)), tostring(pm), tostring(om),
+      om == pm and "holds" or "no: a kink was crossed"))
+  end
 end
 print("bnn-dual: ok")
 return {V = V, Fb = Fb, kind = F:kind(), grad = grad, count = count, predicted = predicted,
