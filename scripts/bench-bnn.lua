@@ -148,8 +148,9 @@ out:write(string.format([[
 Setting: a network N0-%d-1 (one hidden layer of %d sign neurons, weights in {-1,0,1}, no
 biases, eps 1), k training rows per class drawn with seeds 1..%d, time limit %g s per
 training. MIP: the training MIP of MATH.md §1 with the %s objective, solved by
-tame_bnn_solve_training_mip (GLPK glp_intopt today); when the time limit stops it, the best
-network found is used. STE: straight-through estimator on the same architecture and
+tame's own branch-and-bound (src/bb, default settings, no warm start) through
+tame_bnn_solve_training_mip; when the time limit (wall clock) stops it, the best network
+found is used. STE: straight-through estimator on the same architecture and
 domain (Adam, lr 0.01, hinge loss, up to %d epochs, stops once the training rows are
 classified). Test accuracy is the fraction of test rows classified right (argmax = strict
 for one output). MONK tests on its 432-row test file; heart and iris on the rows not drawn.

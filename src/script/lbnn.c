@@ -189,7 +189,8 @@ static long opt_int(lua_State *L, int t, const char *fn, const char *name, long 
         int isint;
         lua_Integer n = lua_tointegerx(L, -1, &isint);
         if (!isint || n < lo || n > hi)
-            luaL_error(L, "%s: %s must be an integer in %ld..%ld", fn, name, lo, hi);
+            luaL_error(L, "%s: %s must be an integer in %I..%I", fn, name, (lua_Integer)lo,
+                       (lua_Integer)hi); /* lua_pushfstring has no %ld */
         v = (long)n;
     }
     lua_pop(L, 1);

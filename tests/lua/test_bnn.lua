@@ -20,6 +20,14 @@ net:set_layer(1, 2)
 assert(table.concat(net:layers(), "-") == "2-2-1")
 assert(not net:trained())
 
+-- MATH §7.3's max-margin optima: XOR 0, XNOR 0, AND 1, proven (the C tests check min-weight
+-- 6, 6, 3 and max-margin XOR 0, AND 1 too)
+for file, want in pairs{["xor.arff"] = 0, ["azon04_xnor.arff"] = 0, ["azon04_and.arff"] = 1} do
+  local f = tame.bnn{layers={2,2,1}}:train(tame.dataset(D .. file), {objective="max-margin"})
+  assert(f.status == "optimal" and f.objective == want and f.bound == want,
+         file .. ": " .. f.status .. " " .. tostring(f.objective))
+end
+
 -- XOR: min-weight optimum 6, proven; the network classifies the four points
 local xor = tame.dataset(D .. "xor.arff")
 assert(#xor == 4 and xor:size() == 4)
@@ -104,6 +112,27 @@ expect_error(function() tame.dataset(D .. "xor.arff", {binarize="mean"}) end, "b
 expect_error(function() iris:split{per_class=60} end, "fewer than per_class = 60")
 expect_error(function() net:predict{1} end, "x has 1 values, the network has 2 inputs")
 expect_error(function() net:add_layer(0) end, "size 0")
+expect_error(function() tame.bnn{layers={2,-1,1}} end, "layer 1 has size -1")
+expect_error(function() tame.bnn{layers={2,1.5,1}} end, "layer 1: the size must be an integer")
+expect_error(function() tame.bnn{layers={2}} end, "at least 2 layer sizes")
+expect_error(function() tame.bnn{layers={2,2,3}}:train(xor) end,
+             "xor.arff has 2 classes, but the network has 3 outputs")
+expect_error(function() tame.bnn{layers={3,2,1}}:train(xor) end,
+             "xor.arff has 2 features, but the network has 3 inputs (layer 0)")
+-- an option out of range names it with its range (lua_pushfstring has no %ld: this was garbled)
+expect_error(function() xor:split{per_class=0} end, "ds:split: per_class must be an integer in 1..")
+-- malformed data files: one line naming the file
+local tmp = os.tmpname()
+local function data_error(text, part)
+  local f = assert(io.open(tmp, "w")); f:write(text); f:close()
+  expect_error(function() tame.dataset(tmp, {label = "class"}) end, part)
+end
+data_error("a,b,class\n1,2,p\n3,4,p\n", "the label column 'class' has 1 class (at least 2 needed)")
+data_error("a,b,class\n", "no data rows")
+data_error("a,b,class\n1,2,p\n3,n\n", ":3: expected 3 fields, found 2")
+data_error("a,b,class\n1,x,p\n3,4,n\n", ":2: column 'b': 'x' is not a number")
+data_error("a,class\n0.1234567891,p\n1,n\n", "too many decimals for an exact common denominator")
+os.remove(tmp)
 
 -- the commands share the session's network and data
 tame.cmd.bnn("new", "2", "2", "1")
