@@ -3,7 +3,7 @@
 --
 --   tame scripts/bench-bnn.lua [--ks=2,5,10] [--seeds=5] [--limit=60] [--hidden=4]
 --                              [--datasets=monk1,monk2,monk3,heart,iris-setosa,...]
---                              [--objective=min-weight] [--epochs=1000] [--out=BENCH-bnn.md]
+--                              [--objective=min-weight] [--epochs=1000] [--out=build/bench-bnn.md]
 --                              [--from=A.csv,B.csv]
 --
 -- For each dataset, k and seed: k training rows per class are drawn (seeded); MONK tests on
@@ -14,7 +14,7 @@
 local D = "data/classification/"
 
 local opt = {ks = "2,5,10", seeds = "5", limit = "60", hidden = "4", objective = "min-weight",
-             epochs = "1000", out = "BENCH-bnn.md", from = "",
+             epochs = "1000", out = "build/bench-bnn.md", from = "",
              datasets = "monk1,monk2,monk3,heart,iris-setosa,iris-versicolor,iris-virginica"}
 for _, a in ipairs(arg) do
   local k, v = a:match("^%-%-([%w_]+)=(.*)$")
