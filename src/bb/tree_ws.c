@@ -248,7 +248,7 @@ static tame_status read_node(tame_wsio_r *r, tame_tree *t, int id)
     const char *b = tame_wsio_tok(r, 26);
     size_t nb = basis_bytes(t);
     if (strcmp(b, "~") != 0) {
-        if (strlen(b) != 2 * nb || (nb == 0 && strcmp(b, "-") != 0))
+        if (nb ? strlen(b) != 2 * nb : strcmp(b, "-") != 0)
             return tame_wsio_fail(r, "basis: expected %zu hex digits", 2 * nb);
         unsigned char *p = tame_tree_alloc(t, nb ? nb : 1);
         for (size_t k = 0; k < nb; k++) {
