@@ -206,6 +206,7 @@ tame_status tame_wsio_open(tame_wsio_r *r, const char *name, const char *buf, si
     r->len = ls;
     r->line = 1;
     r->lines_left = lines - 2;
+    r->endline = lines;
     return TAME_OK;
 }
 
@@ -270,6 +271,7 @@ tame_status tame_wsio_next(tame_wsio_r *r, bool *eof)
     for (;;) {
         if (r->pos >= r->len) {
             *eof = true;
+            r->line = r->endline;
             r->ntok = 0;
             return TAME_OK;
         }

@@ -63,6 +63,7 @@ typedef struct tame_wsio_r {
     size_t len, pos;
     int line;          /* number of the current line in the file (1-based) */
     int lines_left;    /* lines after the current one (bounds any count read from the file) */
+    int endline;       /* the line of the end marker (where "the end" is reported) */
     char *cur;         /* the current line, split in place into tokens */
     size_t curcap;
     int ntok, tokcap;

@@ -138,11 +138,10 @@ static tame_status parse_record(tame_wsio_r *r, pstate *p, tame_ws_content *out)
         return tame_wsio_fail(r, "'%.40s' after the session record", tame_wsio_tok(r, 0));
     if (tame_wsio_is(r, "model")) {
         int id;
-        TAME_TRY(tame_model_ws_read(r, &id, &m));
-        if (id != p->nmodels + 1) {
-            tame_model_unref(&m);
+        TAME_TRY(tame_wsio_get_i(r, 1, "model id", 1, 1 << 20, &id));
+        if (id != p->nmodels + 1)
             return tame_wsio_fail(r, "model %d: models are numbered 1, 2, ... in order", id);
-        }
+        TAME_TRY(tame_model_ws_read(r, &id, &m));
         if (p->nmodels == p->cap) {
             p->cap = p->cap ? 2 * p->cap : 4;
             p->models = tame_xrealloc(p->models, (size_t)p->cap, sizeof *p->models);
