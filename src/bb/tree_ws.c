@@ -133,6 +133,7 @@ void tame_bb_ws_write(const tame_bb *bb, int source_id, tame_wsio_w *w)
     const tame_bb_params *p = &bb->params;
     tame_wsio_key(w, "solve");
     tame_wsio_int(w, source_id);
+    tame_wsio_bool(w, tame_bb_is_stale(bb, bb->source));
     tame_wsio_word(w, statuses[bb->status]);
     tame_wsio_word(w, p->branch);
     tame_wsio_word(w, p->select);
@@ -439,27 +440,29 @@ tame_status tame_bb_ws_read(tame_wsio_r *r, tame_tree *t, tame_model *source, ta
     tame_bb_params p;
     tame_bb_params_default(&p);
     int status;
-    if (!tame_wsio_is(r, "solve") || r->ntok != 23)
-        return tame_wsio_fail(r, "expected 'solve' with 22 fields");
-    TAME_TRY(tame_wsio_get_enum(r, 2, "status", statuses, 9, &status));
-    const char *bn = tame_wsio_tok(r, 3), *sn = tame_wsio_tok(r, 4);
+    bool stale;
+    if (!tame_wsio_is(r, "solve") || r->ntok != 24)
+        return tame_wsio_fail(r, "expected 'solve' with 23 fields");
+    TAME_TRY(tame_wsio_get_bool(r, 2, "stale", &stale));
+    TAME_TRY(tame_wsio_get_enum(r, 3, "status", statuses, 9, &status));
+    const char *bn = tame_wsio_tok(r, 4), *sn = tame_wsio_tok(r, 5);
     if (tame_bb_params_set(&p, "branch", bn) != TAME_OK ||
         tame_bb_params_set(&p, "select", sn) != TAME_OK)
         return tame_wsio_fail(r, "unknown branching rule or node selector");
-    TAME_TRY(tame_wsio_get_int(r, 5, "node_limit", 0, 1L << 40, &p.node_limit));
-    TAME_TRY(tame_wsio_get_dbl(r, 6, "time_limit", &p.time_limit));
-    TAME_TRY(tame_wsio_get_bool(r, 7, "cpu_clock", &p.cpu_clock));
-    TAME_TRY(tame_wsio_get_dbl(r, 8, "gap", &p.gap));
+    TAME_TRY(tame_wsio_get_int(r, 6, "node_limit", 0, 1L << 40, &p.node_limit));
+    TAME_TRY(tame_wsio_get_dbl(r, 7, "time_limit", &p.time_limit));
+    TAME_TRY(tame_wsio_get_bool(r, 8, "cpu_clock", &p.cpu_clock));
+    TAME_TRY(tame_wsio_get_dbl(r, 9, "gap", &p.gap));
     bool *flags[] = {&p.eager, &p.heuristics, &p.objint, &p.cutoff, &p.redcost, &p.propagate,
                      &p.keep_redcosts, &p.scale};
     for (int k = 0; k < 8; k++)
-        TAME_TRY(tame_wsio_get_bool(r, 9 + k, "flag", flags[k]));
-    TAME_TRY(tame_wsio_get_i(r, 17, "reliability", 0, 1 << 30, &p.reliability));
-    TAME_TRY(tame_wsio_get_i(r, 18, "sb_iters", 0, 1 << 30, &p.sb_iters));
-    TAME_TRY(tame_wsio_get_i(r, 19, "sb_lookahead", 0, 1 << 30, &p.sb_lookahead));
-    TAME_TRY(tame_wsio_get_i(r, 20, "sb_maxcands", 0, 1 << 30, &p.sb_maxcands));
-    TAME_TRY(tame_wsio_get_i(r, 21, "dive_freq", -(1 << 30), 1 << 30, &p.dive_freq));
-    TAME_TRY(tame_wsio_get_bool(r, 22, "realtime", &p.realtime));
+        TAME_TRY(tame_wsio_get_bool(r, 10 + k, "flag", flags[k]));
+    TAME_TRY(tame_wsio_get_i(r, 18, "reliability", 0, 1 << 30, &p.reliability));
+    TAME_TRY(tame_wsio_get_i(r, 19, "sb_iters", 0, 1 << 30, &p.sb_iters));
+    TAME_TRY(tame_wsio_get_i(r, 20, "sb_lookahead", 0, 1 << 30, &p.sb_lookahead));
+    TAME_TRY(tame_wsio_get_i(r, 21, "sb_maxcands", 0, 1 << 30, &p.sb_maxcands));
+    TAME_TRY(tame_wsio_get_i(r, 22, "dive_freq", -(1 << 30), 1 << 30, &p.dive_freq));
+    TAME_TRY(tame_wsio_get_bool(r, 23, "realtime", &p.realtime));
     TAME_TRY(tame_wsio_expect(r, "solve-stats", 17));
     long c[12];
     for (int k = 0; k < 12; k++)
@@ -474,7 +477,8 @@ tame_status tame_bb_ws_read(tame_wsio_r *r, tame_tree *t, tame_model *source, ta
     tame_bb *bb = tame_xcalloc(1, sizeof *bb);
     bb->tree = tame_tree_ref(t);
     bb->source = tame_model_ref(source ? source : t->model);
-    bb->source_version = tame_model_version(bb->source);
+    /* a solve that was stale when saved stays stale: its model changed since */
+    bb->source_version = tame_model_version(bb->source) + (stale ? 1 : 0);
     bb->params = p;
     bb->branch = tame_bb_find_branch(p.branch);
     bb->nodesel = tame_bb_find_nodesel(p.select);

@@ -110,6 +110,8 @@ static tame_status read_cut(tame_wsio_r *r, tame_cutrec *rec, int id, const tame
     int fam, nvars = tame_model_nvars(m);
     tame_cut *c = tame_cut_new();
     tame_status st;
+    mpq_t wd;
+    mpq_init(wd);
 #define TRY(e) \
     if ((st = (e)) != TAME_OK) \
         goto fail
@@ -137,13 +139,7 @@ static tame_status read_cut(tame_wsio_r *r, tame_cutrec *rec, int id, const tame
     TRY(tame_wsio_get_dbl(r, 11, "violation", &c->violation));
     TRY(tame_wsio_get_dbl(r, 12, "efficacy", &c->efficacy));
     TRY(tame_wsio_get_str(r, 13, "row name", true, &c->row_name));
-    mpq_t wd;
-    mpq_init(wd);
-    st = tame_wsio_get_rat(r, 14, "dual weight", wd);
-    if (st != TAME_OK) {
-        mpq_clear(wd);
-        goto fail;
-    }
+    TRY(tame_wsio_get_rat(r, 14, "dual weight", wd));
     TRY(tame_wsio_expect(r, "cut-u", -2));
     TRY(tame_linexpr_ws_read(r, 1, "cut-u", rec->nsides, &c->u));
     if ((st = tame_wsio_expect(r, "cut-par", -2)) == TAME_OK &&
@@ -153,7 +149,6 @@ static tame_status read_cut(tame_wsio_r *r, tame_cutrec *rec, int id, const tame
                             r->ntok - 2);
     if (st != TAME_OK) {
         c->npar = 0;
-        mpq_clear(wd);
         goto fail;
     }
     c->par = tame_xcalloc((size_t)c->npar + 1, sizeof *c->par);
@@ -172,15 +167,14 @@ static tame_status read_cut(tame_wsio_r *r, tame_cutrec *rec, int id, const tame
         st = tame_linexpr_ws_read(r, 1, "cut-slackval", rec->nsides, &c->slackval);
     if (st == TAME_OK && (st = tame_wsio_expect(r, "cut-row", -2)) == TAME_OK)
         st = tame_linexpr_ws_read(r, 1, "cut-row", nvars, &c->row);
-    if (st != TAME_OK) {
-        mpq_clear(wd);
+    if (st != TAME_OK)
         goto fail;
-    }
     tame_cutrec_append(rec, c);
     mpq_set(rec->wdual[id - 1], wd);
     mpq_clear(wd);
     return TAME_OK;
 fail:
+    mpq_clear(wd);
     tame_cut_free(&c);
     return st;
 #undef TRY

@@ -171,6 +171,8 @@ static tame_status read_sides(tame_wsio_r *r, tame_dualfn *F)
     bool hasy;
     TRY(tame_wsio_expect(r, "y", -2));
     TRY(tame_wsio_get_bool(r, 1, "has y", &hasy));
+    if (!hasy && (F->kind == TAME_DUAL_CHVATAL || F->kind == TAME_DUAL_GMI))
+        return tame_wsio_fail(r, "y: a Chvatal or GMI function has final duals");
     if (r->ntok != 2 + (hasy ? F->nsides : 0))
         return tame_wsio_fail(r, "y: expected %d values", hasy ? F->nsides : 0);
     if (hasy) {
