@@ -307,19 +307,22 @@ done:
 tame_status tame_ws_load(const char *path, tame_ws_content *out)
 {
     memset(out, 0, sizeof *out);
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: a FIFO is refused below instead of waiting for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return tame_err_set(TAME_IO, "%s: %s", path, strerror(errno));
     struct stat sb;
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > MAX_FILE) {
+    if (fstat(fd, &sb) != 0) {
         int e = errno;
-        bool dir = S_ISDIR(sb.st_mode);
+        close(fd);
+        return tame_err_set(TAME_IO, "%s: %s", path, strerror(e));
+    }
+    if (!S_ISREG(sb.st_mode) || sb.st_size > MAX_FILE) {
         close(fd);
         return tame_err_set(TAME_IO, "%s: %s", path,
-                            dir                         ? "is a directory"
-                            : sb.st_size > MAX_FILE     ? "larger than 1 GiB"
-                            : !S_ISREG(sb.st_mode)      ? "not a regular file"
-                                                        : strerror(e));
+                            S_ISDIR(sb.st_mode)    ? "is a directory"
+                            : !S_ISREG(sb.st_mode) ? "not a regular file"
+                                                   : "larger than 1 GiB");
     }
     size_t n = (size_t)sb.st_size, got = 0;
     char *buf = tame_xmalloc(n + 1);
