@@ -55,7 +55,10 @@ char *tame_ws_write(const tame_ws_content *c, size_t *len)
     mlist l = {0};
     int cur = model_id(&l, c->model);
     tame_tree *t = c->bb ? tame_bb_tree(c->bb) : NULL;
-    int src = c->bb ? model_id(&l, tame_bb_source(c->bb)) : 0;
+    /* source 0: a record loaded without one uses its tree's own model (tree_ws.h) */
+    int src = c->bb && tame_bb_source(c->bb) != tame_tree_model(t)
+                  ? model_id(&l, tame_bb_source(c->bb))
+                  : 0;
     int tm = t ? model_id(&l, tame_tree_model(t)) : 0;
     int dm = c->dual ? model_id(&l, tame_dualfn_model(c->dual)) : 0;
     tame_wsio_w w = {0};
