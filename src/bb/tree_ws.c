@@ -280,6 +280,12 @@ static tame_status read_node(tame_wsio_r *r, tame_tree *t, int id)
         TAME_TRY(tame_wsio_get_i(r, 5, "certifying node", -1, id, &f->cert_node));
         TAME_TRY(tame_wsio_get_i(r, 6, "fixing row", -1, t->nrows - 1, &f->row));
         TAME_TRY(tame_wsio_get_i(r, 7, "fixing sign", -1, 1, &f->sign));
+        /* what bb.c and bb_prop.c record: a reduced-cost fixing names its certifying node, a
+         * propagated one its row and the sign of the Farkas multiplier */
+        if (f->kind == TAME_FIX_REDCOST ? f->cert_node < 0 || f->row != -1 || f->sign != 0
+                                        : f->cert_node != -1 || f->row < 0 || f->sign == 0)
+            return tame_wsio_fail(r, "fixing: a reduced-cost fixing has a node (row -1, sign 0), "
+                                     "a propagated one a row and a sign (node -1)");
         nd->nfix = k + 1;
     }
     return TAME_OK;
