@@ -12,11 +12,20 @@
 #include <string.h>
 
 #include "bb/bb.h"
+#include "base/mem.h"
 #include "cuts/hierarchy.h"
 #include "dual/dualfn.h"
 #include "exact/wsio.h"
 #include "fuzz.h"
+#include "ui/adapt_tree.h"
+#include "ui/text.h"
 #include "ws/ws.h"
+
+/* From ui/fmt.h, which cannot be included next to dual/dualfn.h (ui/view_dual.h has its own
+ * tame_dual_check). */
+void tame_fmt_tree_print(const tame_tree_view *v, int width, tame_ui_text *out);
+void tame_fmt_tree_detail(const tame_tree_view *v, int i, int width, tame_ui_text *out);
+void tame_fmt_tree_bound_print(const tame_tree_view *v, int w, int h, tame_ui_text *out);
 
 static void read_everything(const tame_ws_content *c)
 {
@@ -30,6 +39,40 @@ static void read_everything(const tame_ws_content *c)
         for (int id = 0; id < size && id < 64; id++) {
             tame_tree_print_node(t, id, out, 20, false);
             tame_tree_print_step(t, id, out);
+        }
+        /* the boxes, bases and reduced costs the dual functions and the pane read */
+        const tame_model *tm = tame_tree_model(t);
+        int nv = tame_model_nvars(tm), nr = tame_model_nrows(tm);
+        double *lb = tame_xmalloc(((size_t)nv + 1) * sizeof *lb);
+        double *ub = tame_xmalloc(((size_t)nv + 1) * sizeof *ub);
+        double *rc = tame_xmalloc(((size_t)nv + 1) * sizeof *rc);
+        int *path = tame_xmalloc(((size_t)size + 1) * sizeof *path);
+        tame_basis_status *rs = tame_xmalloc(((size_t)nr + 1) * sizeof *rs);
+        tame_basis_status *cs = tame_xmalloc(((size_t)nv + 1) * sizeof *cs);
+        for (int id = 0; id < size && id < 64; id++) {
+            tame_tree_node_box(t, id, lb, ub);
+            tame_tree_node_entry_box(t, id, lb, ub);
+            FUZZ_CHECK(tame_tree_node_path(t, id, path) == tame_tree_node(t, id)->depth + 1);
+            (void)tame_tree_node_redcosts(t, id, rc);
+            if (tame_tree_node_basis(t, id, rs, cs) != TAME_OK)
+                FUZZ_CHECK(fuzz_err_is_one_line());
+        }
+        free(lb);
+        free(ub);
+        free(rc);
+        free(path);
+        free(rs);
+        free(cs);
+        tame_tree_view *v = tame_ui_tree_view_from_bb(t, "loaded");
+        if (v) {
+            tame_ui_text txt;
+            tame_ui_text_init(&txt);
+            tame_fmt_tree_print(v, 100, &txt);
+            for (int i = 0; i < v->nnodes && i < 16; i++)
+                tame_fmt_tree_detail(v, i, 100, &txt);
+            tame_fmt_tree_bound_print(v, 80, 24, &txt);
+            tame_ui_text_done(&txt);
+            tame_tree_view_free(&v);
         }
         for (int f = TAME_TREE_DOT; f <= TAME_TREE_JSON; f++)
             tame_tree_write(t, out, (tame_tree_format)f, false);
