@@ -296,6 +296,10 @@ static tame_status check_children(tame_wsio_r *r, const tame_tree *t)
 {
     for (int id = 0; id < t->n; id++) {
         const tame_node *nd = tame_tree_at(t, id);
+        /* the readers take a branched node's children for granted, and only its */
+        if ((nd->fate == TAME_FATE_BRANCHED) != (nd->child >= 0))
+            return tame_wsio_fail(r, "node %d: a node has children exactly when it is branched",
+                                  id);
         if (nd->child < 0)
             continue;
         if (nd->child + 1 >= t->n || tame_tree_at(t, nd->child)->parent != id ||
@@ -327,7 +331,10 @@ static tame_status read_tree_body(tame_wsio_r *r, tame_tree *t, int nn, int nev,
         if (type < 0)
             return tame_wsio_fail(r, "event: unknown type '%.40s'", tn);
         e.type = (tame_event_type)type;
-        TAME_TRY(tame_wsio_get_i(r, 2, "event node", -1, nn - 1, &e.node));
+        /* node events name their node (the exporters read it); bound events none */
+        bool nodal = e.type != TAME_EV_INCUMBENT && e.type != TAME_EV_BOUND;
+        TAME_TRY(tame_wsio_get_i(r, 2, "event node", nodal ? 0 : -1,
+                                 e.type == TAME_EV_BOUND ? -1 : nn - 1, &e.node));
         if (e.type == TAME_EV_NODE_BRANCHED)
             TAME_TRY(tame_wsio_get_i(r, 3, "event variable", 0, t->nvars - 1, &e.aux));
         else
