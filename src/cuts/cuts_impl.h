@@ -150,4 +150,10 @@ void tame_unitdef_done(tame_unitdef *d);
 
 /* }=== */
 
+/* {=== workspaces (cuts_ws.c) === */
+/* An empty record for nsides sides, ncols columns and nrows0 model rows: sides zeroed with
+ * scale 1, colside -1, rowside unset, no cuts, a fresh serial. */
+tame_cutrec *tame_cutrec_alloc(int nsides, int ncols, int nrows0);
+/* }=== */
+
 #endif

@@ -873,3 +873,12 @@ char *tame_cutrec_text(const tame_cutrec *r, const tame_model *m)
 }
 
 /* }=== */
+
+/* {=== workspaces (cuts_ws.c): an empty record of the given shape, with a fresh serial === */
+
+tame_cutrec *tame_cutrec_alloc(int nsides, int ncols, int nrows0)
+{
+    return rec_alloc(nsides, ncols, nrows0);
+}
+
+/* }=== */

@@ -179,6 +179,7 @@ void tame_cmd_register(lua_State *L)
     register_table(L, tame_cmds_tour); /* tour (cmds_tour.c) */
     register_table(L, tame_cmds_bnn);
     register_table(L, tame_cmds_grad); /* gradients */
+    register_table(L, tame_cmds_ws);   /* workspaces */
     lua_setfield(L, -2, "commands");
     lua_newtable(L);
     lua_newtable(L);

@@ -46,6 +46,7 @@ void tame_cmds_bb_params(tame_session *s, FILE *out);
 void tame_cmds_bb_stats(tame_session *s, FILE *out);
 /* }=== */
 extern const tame_cmd tame_cmds_bnn[];
+extern const tame_cmd tame_cmds_ws[]; /* save, load (cmds_ws.c) */
 
 /* `show bnn` (cmds_bnn.c): the current network and data. TAME_BADARG without a network. */
 tame_status tame_cmd_show_bnn(tame_session *s, FILE *out) TAME_NODISCARD;

@@ -11,6 +11,7 @@
 
 #include "base/log.h"
 #include "bb/bb.h"
+#include "bb/tree_ws.h"
 #include "cuts/cuts.h"
 #include "repl/cmd.h"
 #include "ui/adapt_tree.h"
@@ -67,6 +68,11 @@ static tame_status current_solve(tame_session *s, FILE *out, bool *fresh)
         if (tame_bb_source(s->bb) == s->model)
             fprintf(out, "the model changed since the last solve: its tree is stale; starting a "
                          "new solve\n");
+        tame_session_set_bb(s, NULL);
+    } else if (s->bb && tame_bb_is_record(s->bb)) {
+        /* workspaces: a loaded tree has no LP to go on with */
+        fputs("the solve record was loaded from a workspace and cannot be resumed: starting a "
+              "new solve\n", out);
         tame_session_set_bb(s, NULL);
     } else if (s->bb && tame_bb_status_is_final(tame_bb_get_status(s->bb))) {
         fprintf(out, "the last solve is finished (%s): starting a new solve\n",
@@ -192,6 +198,9 @@ static tame_status cmd_select(tame_session *s, int argc, const char **argv, FILE
     if (s->model && tame_bb_is_stale(s->bb, s->model))
         return tame_err_set(TAME_BADARG, "the model changed since the last solve: its tree is "
                                          "stale (solve or step starts a new one)");
+    if (tame_bb_is_record(s->bb)) /* workspaces */
+        return tame_err_set(TAME_BADARG, "the solve record was loaded from a workspace and "
+                                         "cannot be resumed (solve or step starts a new one)");
     TAME_TRY(tame_bb_select(s->bb, (int)id));
     const tame_node *nd = tame_tree_node(tame_bb_tree(s->bb), (int)id);
     fprintf(out, "node %ld selected (bound %.10g): step or branch VAR processes it next\n", id,

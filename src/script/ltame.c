@@ -17,5 +17,6 @@ int luaopen_tame(lua_State *L)
     tame_lua_open_dual(L); /* after bb: adds Tree:dual */
     tame_lua_open_bnn(L);
     tame_lua_open_grad(L);
+    tame_lua_open_ws(L); /* workspaces */
     return 1;
 }

@@ -158,4 +158,20 @@ void tame_lua_bnn_set_fit(lua_State *L);
 
 /* }=== */
 
+/* {=== workspaces (lws.c; ws/ws.h) === */
+/* Writes the session's current model, solve, dual function and network to path atomically.
+ * summary (n bytes, may be NULL) receives one line saying what was written. TAME_IO with one
+ * line naming the file; TAME_BADARG while the solver runs a hook. */
+tame_status tame_session_save(tame_session *s, const char *path, char *summary,
+                              size_t n) TAME_NODISCARD;
+/* Reads path and, only when the whole file was read, replaces the session's current model,
+ * solve (a record: not resumable), dual function and network by the file's (an object the
+ * file does not hold is cleared). TAME_IO / TAME_PARSE with one line "FILE[:LINE]: reason";
+ * the session is then unchanged. */
+tame_status tame_session_load(tame_session *s, const char *path, char *summary,
+                              size_t n) TAME_NODISCARD;
+/* tame.save(path), tame.load(path) (returns the current model or nil). */
+void tame_lua_open_ws(lua_State *L);
+/* }=== */
+
 #endif
