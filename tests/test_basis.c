@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "exact/basis.h"
+#include "lp/basis.h"
 #include "lp/lp.h"
 #include "model/expr.h"
 #include "model_helpers.h"

@@ -1,6 +1,6 @@
 /* Cutting-plane loops on a model: Gomory fractional (Chvatal-Gomory, pure integer, MATH §6.2)
  * and Gomory mixed-integer (MATH §6.3) rounds. Each round solves the LP relaxation (warm
- * started), re-derives the optimal basis exactly (src/exact/basis.h), asks the separator for
+ * started), re-derives the optimal basis exactly (src/lp/basis.h), asks the separator for
  * cuts from source rows chosen by a rule, checks every cut exactly against its derivation, and
  * adds the cuts to the model as cut rows (tame_model_add_cut_row) and to the LP. The cuts'
  * derivations go to the record attached to the model (hierarchy.h).

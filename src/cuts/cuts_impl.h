@@ -6,7 +6,7 @@
 #include "cuts/cuts.h"
 #include "cuts/hierarchy.h"
 #include "cuts/sepa.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 
 struct tame_cutrec {
     unsigned long serial;    /* unique per record (handles compare it) */

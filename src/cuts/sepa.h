@@ -10,7 +10,7 @@
 
 #include "cuts/cuts.h"
 #include "cuts/hierarchy.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 
 typedef enum {
     TAME_SEPA_CUTOFF,     /* the node can be pruned (not produced by the Gomory/GMI separators) */

@@ -13,7 +13,7 @@
  *     the cut record (see cut_rows);
  *   - a solve that rounded bounds to the objective lattice s gives F = s ceil(G / s).
  * Exactness: for trees of at most TAME_DUAL_EXACT_NODES nodes the certifying nodes' bases are
- * re-derived exactly (src/exact/basis.h) from the stored statuses and the node's box; when the
+ * re-derived exactly (src/lp/basis.h) from the stored statuses and the node's box; when the
  * exact basis is dual feasible its exact duals are v. Otherwise (a larger tree, a basis that
  * is dual feasible only within GLPK's tolerance) v is the better at b (phi_score) of the
  * basis's exact duals and GLPK's doubles read as shortest decimals, among those that keep
@@ -29,7 +29,7 @@
 #include "base/mem.h"
 #include "bb/bb.h"
 #include "dual/dual_impl.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 
 #define TAME_DUAL_EXACT_NODES 20000
 
@@ -139,7 +139,7 @@ static bool bounds_finite(builder *b, int c, const tame_linexpr *v)
     return isfinite(phi_score(b, c, v));
 }
 
-/* v from node c's basis re-derived exactly (src/exact/basis.h): 1 dual feasible, 0 not dual
+/* v from node c's basis re-derived exactly (src/lp/basis.h): 1 dual feasible, 0 not dual
  * feasible but every needed bound finite (a valid multiplier, flagged inexact: GLPK
  * accepted it within its tolerance), -1 none */
 static int exact_multipliers(builder *b, int c, tame_linexpr *v)

@@ -6,7 +6,7 @@
 
 #include "base/mem.h"
 #include "dual/dual_impl.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 #include "lp/lp.h"
 
 const char *tame_dual_kind_name(tame_dual_kind k)

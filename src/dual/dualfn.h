@@ -31,7 +31,7 @@
  * SYMPHONY's rule), -infinity when a needed bound is infinite. phi_p is a valid lower bound on
  * the piece's LP for EVERY multiplier vector v, so every piece is valid at every d; the
  * multipliers are the node LP's duals, re-derived exactly from its basis where possible
- * (src/exact/basis.h), and v0 + theta rho for infeasible leaves (Farkas ray rho, the theta
+ * (src/lp/basis.h), and v0 + theta rho for infeasible leaves (Farkas ray rho, the theta
  * rule of MATH §6.1). */
 #ifndef TAME_DUAL_DUALFN_H
 #define TAME_DUAL_DUALFN_H

@@ -11,7 +11,7 @@
 #include "base/mem.h"
 #include "base/sbuf.h"
 #include "dual/dual_impl.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 #include "lp/lp.h"
 
 struct tame_vf {

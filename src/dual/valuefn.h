@@ -5,7 +5,7 @@
  * Two methods:
  *  - exact enumeration (small instances): z(d) = min over the integer points x_I of a box of
  *    c_I x_I + LP_C(d - A_I x_I), LP_C the LP over the continuous columns (none: a feasibility
- *    test), solved by GLPK and re-derived exactly (src/exact/basis.h). A column without finite
+ *    test), solved by GLPK and re-derived exactly (src/lp/basis.h). A column without finite
  *    bounds gets the half-width K: [lb, lb+K], [ub-K, ub] or [-K, K]. K starts at k0 and
  *    doubles until the values at all requested points stop changing (MATH §6.4: "enlarge the
  *    box until the grid values stop changing"); the box used is reported. With every integer

@@ -7,7 +7,7 @@
  *     U(theta) = c_I x*_I + min { c_C x_C : L - A_I x*_I <= A_C x_C <= U - A_I x*_I,
  *                                           l_C <= x_C <= u_C }
  * touches z from above (z <= U near theta, equality at theta) and equals z locally when x*_I
- * stays optimal. It is solved by GLPK and its basis re-derived exactly (exact/basis.h), so
+ * stays optimal. It is solved by GLPK and its basis re-derived exactly (lp/basis.h), so
  * x*, the row duals y and the reduced costs r are exact rationals.
  *
  * What is differentiated (wrt):

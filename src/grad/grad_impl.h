@@ -6,7 +6,7 @@
 
 #include "base/sbuf.h"
 #include "bb/tree.h"
-#include "exact/basis.h"
+#include "lp/basis.h"
 #include "grad/grad.h"
 
 /* {=== vectors of rationals === */

@@ -3,8 +3,9 @@
  * basic solution x_B, the duals y, reduced costs and rows of B^-1 exactly, then says where
  * GLPK's doubles disagree. Cuts, Chvatal/GMI parameters and certificates are built from here.
  *
- * Layering: this file sits in src/exact/ but reads the model and the LP layer's API (statuses,
- * doubles for the comparison); it never sees glpk.h.
+ * Layering: part of the LP layer (it reads the model and the LP layer's API: statuses, doubles
+ * for the comparison; it sat in src/exact/ before, below the layers it uses); it never sees
+ * glpk.h.
  *
  * Convention (GLPK's, minimisation form). The LP has rows i = 0..m-1 (the model's rows, cut
  * rows included, in the model's order) and columns j = 0..n-1. Row i has the auxiliary

@@ -1,7 +1,7 @@
 /* Exact basis re-derivation: copies the model's exact data, factorises the kernel of B in Q,
  * and computes x_B, duals, reduced costs, B^-1 rows and tableau rows exactly. Never includes
  * glpk.h: statuses and GLPK's doubles come through the LP layer. */
-#include "exact/basis.h"
+#include "lp/basis.h"
 
 #include <math.h>
 #include <stdlib.h>
