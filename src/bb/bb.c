@@ -1516,6 +1516,7 @@ void tame_bb_get_stats(const tame_bb *bb, tame_bb_stats *st)
     st->heur_solutions = bb->heur_solutions;
     st->fixings = bb->fixings;
     st->propagated = bb->propagated;
+    st->polished = bb->polished;
     st->has_incumbent = bb->has_inc;
     st->incumbent = bb->inc;
     st->bound = tame_bb_status_is_final(bb->status) && bb->has_inc ? bb->inc : global_bound(bb);

@@ -227,7 +227,23 @@ static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double 
          * of the child's): GLPK's objective can be above it (bb.c lp_certified) */
         if (st != TAME_LP_INFEASIBLE) {
             double phi = tame_bb_phi(bb, c->y, bb->cur_lb, bb->cur_ub);
-            if (!tame_bb_phi_certifies(phi, obj)) {
+            /* an optimal probe is polished as a node LP is (bb.c solve_node) */
+            static const double tol[] = {1e-9, 1e-11};
+            for (int k = 0; k < 2 && st == TAME_LP_OPTIMAL && !tame_bb_phi_certifies(phi, c->obj);
+                 k++) {
+                tame_lp_status ps;
+                TAME_TRY(tame_lp_polish(bb->lp, tol[k], &ps));
+                bb->polished++;
+                if (ps != TAME_LP_OPTIMAL || !tame_lp_is_dual_feasible(bb->lp)) {
+                    c->node = -1; /* nothing kept: the child's own LP will run */
+                    return TAME_OK;
+                }
+                c->obj = tame_lp_objective(bb->lp);
+                tame_lp_get_row_duals(bb->lp, c->y);
+                tame_bb_sign_duals(bb, c->y);
+                phi = tame_bb_phi(bb, c->y, bb->cur_lb, bb->cur_ub);
+            }
+            if (!tame_bb_phi_certifies(phi, c->obj)) {
                 c->obj = phi;
                 if (st == TAME_LP_CUTOFF)
                     c->st = TAME_LP_ITLIM; /* not proved dead: its own LP will run */
