@@ -2012,7 +2012,8 @@ tame_status tame_lp_polish(tame_lp *lp, double tol_dj, tame_lp_status *status)
 {
     *status = TAME_LP_FAILED;
     TAME_TRY(check_alive(lp));
-    if (lp->last != TAME_LP_OPTIMAL || !(tol_dj > 0 && tol_dj <= 1e-7))
+    if (lp->last != TAME_LP_OPTIMAL || glp_get_status(lp->P) != GLP_OPT ||
+        !(tol_dj > 0 && tol_dj <= 1e-7))
         return tame_err_set(TAME_BADARG, "tame_lp_polish: the last solve is not optimal or "
                                          "the tolerance %g is not in (0, 1e-7]", tol_dj);
     polish_ctx c = {lp, tol_dj, TAME_LP_FAILED};
