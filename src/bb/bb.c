@@ -445,23 +445,21 @@ double tame_bb_phi(const tame_bb *bb, const double y[], const double lb[], const
     const tame_bb_problem *p = &bb->prob;
     double phi = p->objconst;
     for (int i = 0; i < p->m; i++) {
-        if (fabs(y[i]) <= TAME_BB_DUAL_ZERO)
-            continue;
         double side = y[i] > 0 ? p->rlb[i] : p->rub[i];
-        if (!isfinite(side))
+        if (isfinite(side))
+            phi += y[i] * side;
+        else if (fabs(y[i]) > TAME_BB_DUAL_ZERO)
             return -INFINITY;
-        phi += y[i] * side;
     }
     for (int j = 0; j < p->n; j++) {
         double r = p->c[j];
         for (int k = p->cbeg[j]; k < p->cbeg[j + 1]; k++)
             r -= y[p->cind[k]] * p->cval[k];
-        if (fabs(r) <= TAME_BB_DUAL_ZERO)
-            continue;
         double bnd = r > 0 ? lb[j] : ub[j];
-        if (!isfinite(bnd))
+        if (isfinite(bnd))
+            phi += r * bnd;
+        else if (fabs(r) > TAME_BB_DUAL_ZERO)
             return -INFINITY;
-        phi += r * bnd;
     }
     return phi;
 }

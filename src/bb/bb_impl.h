@@ -143,9 +143,10 @@ bool tame_bb_prunable(const tame_bb *bb, double bound);
 double tame_bb_lp_cutoff(const tame_bb *bb);
 /* The Lagrangian bound the record can certify with row duals y over the column box lb/ub
  * (MATH.md §6.1), in doubles as tame_tree_node_redcosts reads the record: r = c - y'A and
- *     phi = objconst + sum_i y_i (L_i if y_i > 0, U_i if y_i < 0) + sum_j r_j (l_j or u_j),
- * entries of magnitude <= TAME_BB_DUAL_ZERO counting as zero; -INFINITY when a larger entry
- * needs a missing row side or an infinite column bound. */
+ *     phi = objconst + sum_i y_i (L_i if y_i > 0, U_i if y_i < 0) + sum_j r_j (l_j or u_j);
+ * an entry whose side or bound is missing/infinite counts as zero when its magnitude is
+ * <= TAME_BB_DUAL_ZERO (the doubles' noise on basic columns) and makes phi -INFINITY when
+ * larger. */
 #define TAME_BB_DUAL_ZERO 1e-9
 /* Zeroes the row duals of y whose sign selects a missing row side (GLPK's tolerance lets a
  * <= row keep a dual of +1e-8): 0 is as valid a multiplier, and r = c - y'A then shows
