@@ -884,7 +884,9 @@ static void fix_by_redcost(tame_bb *bb, int id)
         const tame_node *c = NODE(bb, src == 0 ? id : 0);
         if (src == 1 && id == 0)
             break;
-        if (!c->dual_feasible || c->lp != TAME_NODE_LP_OPTIMAL || !(U > c->lp_value))
+        /* (weak duals: lp_value is not what they certify) */
+        if (!c->dual_feasible || c->weak_duals || c->lp != TAME_NODE_LP_OPTIMAL ||
+            !(U > c->lp_value))
             continue;
         double gap = U - c->lp_value;
         /* the node's reduced costs are in dbuf (from its solve, untouched by probing) */
