@@ -319,6 +319,49 @@ static void test_interruptible_solve_same_pivots_and_ctrl_c(void **state)
 
 /* }=== */
 
+/* min -x/20000000 s.t. c1: x <= 1000000, x >= 0: the LP optimum is -1/20 at x = 1e6, but
+ * with x at 0 the reduced cost -5e-8 is within GLPK's default dual tolerance 1e-7, so the
+ * first solve may stop there; tame_lp_polish (tolerance 1e-9) reaches the optimum. */
+static void test_polish_reaches_the_optimum_past_the_dual_tolerance(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("tol");
+    mpq_t zero;
+    mpq_init(zero);
+    assert_int_equal(tame_model_add_var(m, "x", TAME_VAR_CONT, zero, NULL, NULL, NULL), TAME_OK);
+    mpq_clear(zero);
+    tame_constraint c;
+    tame_constraint_init(&c);
+    assert_int_equal(tame_expr_parse_constraint(m, "c1: x <= 1000000", &c), TAME_OK);
+    assert_int_equal(tame_model_add_row(m, c.name, &c.e, NULL, c.ub, NULL), TAME_OK);
+    tame_constraint_done(&c);
+    tame_linexpr obj;
+    tame_linexpr_init(&obj);
+    char *name = NULL;
+    assert_int_equal(tame_expr_parse_objective(m, "-1/20000000 x", &name, &obj), TAME_OK);
+    free(name);
+    assert_int_equal(tame_model_set_objective(m, TAME_MINIMIZE, &obj), TAME_OK);
+    tame_linexpr_done(&obj);
+    tame_lp *lp = NULL;
+    assert_int_equal(tame_lp_new(m, &lp), TAME_OK);
+    tame_lp_status st;
+    /* polishing needs an optimal last solve and a tolerance in (0, 1e-7] */
+    assert_int_equal(tame_lp_polish(lp, 1e-9, &st), TAME_BADARG);
+    assert_int_equal(tame_lp_solve(lp, NULL, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_int_equal(tame_lp_polish(lp, 1e-3, &st), TAME_BADARG);
+    assert_int_equal(tame_lp_solve(lp, NULL, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_int_equal(tame_lp_polish(lp, 1e-9, &st), TAME_OK);
+    assert_int_equal(st, TAME_LP_OPTIMAL);
+    assert_near(tame_lp_objective(lp), -0.05, 1e-12);
+    double x;
+    tame_lp_get_x(lp, &x);
+    assert_near(x, 1e6, 1e-6);
+    tame_lp_free(&lp);
+    tame_model_unref(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_mathprog_with_data_file),
         cmocka_unit_test(test_glpk_intopt_on_p0033),
         cmocka_unit_test(test_interruptible_solve_same_pivots_and_ctrl_c),
+        cmocka_unit_test(test_polish_reaches_the_optimum_past_the_dual_tolerance),
     };
     return cmocka_run_group_tests_name("lp", tests, NULL, NULL);
 }

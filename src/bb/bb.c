@@ -432,6 +432,59 @@ static double estimate_of(const tame_bb *bb, double value)
     return est;
 }
 
+void tame_bb_sign_duals(const tame_bb *bb, double y[])
+{
+    const tame_bb_problem *p = &bb->prob;
+    for (int i = 0; i < p->m; i++)
+        if ((y[i] > 0 && !isfinite(p->rlb[i])) || (y[i] < 0 && !isfinite(p->rub[i])))
+            y[i] = 0;
+}
+
+double tame_bb_phi(const tame_bb *bb, const double y[], const double lb[], const double ub[])
+{
+    const tame_bb_problem *p = &bb->prob;
+    double phi = p->objconst;
+    for (int i = 0; i < p->m; i++) {
+        double side = y[i] > 0 ? p->rlb[i] : p->rub[i];
+        if (isfinite(side))
+            phi += y[i] * side;
+        else if (fabs(y[i]) > TAME_BB_DUAL_ZERO)
+            return -INFINITY;
+    }
+    for (int j = 0; j < p->n; j++) {
+        double r = p->c[j];
+        for (int k = p->cbeg[j]; k < p->cbeg[j + 1]; k++)
+            r -= y[p->cind[k]] * p->cval[k];
+        double bnd = r > 0 ? lb[j] : ub[j];
+        if (isfinite(bnd))
+            phi += r * bnd;
+        else if (fabs(r) > TAME_BB_DUAL_ZERO)
+            return -INFINITY;
+    }
+    return phi;
+}
+
+bool tame_bb_phi_certifies(double phi, double v)
+{
+    return phi >= v - 1e-6 * fmax(1.0, fabs(v));
+}
+
+/* The node LP just ended OPTIMAL or CUTOFF: do its duals certify its objective over the LP's
+ * box? GLPK's basis is dual feasible only within its tolerance (1e-7 on unscaled reduced
+ * costs); on blend2 a <= row with coefficients in the thousands kept a dual of +9e-8 and the
+ * reported objective was 0.04 above the LP's true optimum. */
+static bool lp_certified(tame_bb *bb, tame_lp_status st)
+{
+    if (st != TAME_LP_OPTIMAL && st != TAME_LP_CUTOFF)
+        return true;
+    if (!tame_lp_is_dual_feasible(bb->lp))
+        return true; /* no duals kept: record_lp says so */
+    tame_lp_get_row_duals(bb->lp, bb->ybuf);
+    tame_bb_sign_duals(bb, bb->ybuf);
+    double phi = tame_bb_phi(bb, bb->ybuf, bb->cur_lb, bb->cur_ub);
+    return tame_bb_phi_certifies(phi, tame_lp_objective(bb->lp));
+}
+
 /* Records the outcome of the LP just solved for node id. */
 static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
 {
@@ -445,6 +498,7 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
         nd->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
         if (nd->dual_feasible) {
             tame_lp_get_row_duals(bb->lp, bb->ybuf);
+            tame_bb_sign_duals(bb, bb->ybuf);
             tame_lp_get_redcosts(bb->lp, bb->dbuf);
             tame_tree_set_sparse(t, &nd->duals, bb->ybuf, m);
             if (bb->params.keep_redcosts)
@@ -463,7 +517,15 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
     case TAME_LP_CUTOFF: {
         double v = tame_lp_objective(bb->lp);
         nd->lp_value = v;
-        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, v));
+        double cert = v;
+        if (nd->dual_feasible) {
+            /* the bound is what the kept duals certify (node.h weak_duals) */
+            double phi = tame_bb_phi(bb, bb->ybuf, bb->cur_lb, bb->cur_ub);
+            nd->weak_duals = !tame_bb_phi_certifies(phi, v);
+            if (nd->weak_duals)
+                cert = phi;
+        }
+        nd->bound = fmax(nd->bound, tame_bb_round_bound(bb, cert));
         tame_lp_get_x(bb->lp, bb->x);
         bb->x_node = id;
         bb->cur_value = v;
@@ -606,6 +668,21 @@ static tame_status solve_node(tame_bb *bb, int id)
     if (st == TAME_LP_FAILED || st == TAME_LP_ITLIM) {
         tame_lp_reset_basis(bb->lp);
         TAME_TRY(tame_lp_solve(bb->lp, &lpp, &st));
+    }
+    if (!lp_certified(bb, st)) {
+        /* a cut-off basis whose duals do not reach the cutoff proves nothing: solve on */
+        if (st == TAME_LP_CUTOFF) {
+            lpp.cutoff = INFINITY;
+            TAME_TRY(tame_lp_solve(bb->lp, &lpp, &st));
+        }
+        /* polish: the primal simplex with tighter dual tolerances from the optimal basis */
+        static const double tol[] = {1e-9, 1e-11};
+        for (int k = 0; k < 2 && st == TAME_LP_OPTIMAL && !lp_certified(bb, st); k++) {
+            TAME_TRY(tame_lp_polish(bb->lp, tol[k], &st));
+            bb->polished++;
+        }
+        if (st == TAME_LP_FAILED)
+            TAME_TRY(tame_lp_solve(bb->lp, &lpp, &st));
     }
     long its = tame_lp_iterations(bb->lp) - it0;
     NODE(bb, id)->iterations = (int)its;
@@ -807,7 +884,9 @@ static void fix_by_redcost(tame_bb *bb, int id)
         const tame_node *c = NODE(bb, src == 0 ? id : 0);
         if (src == 1 && id == 0)
             break;
-        if (!c->dual_feasible || c->lp != TAME_NODE_LP_OPTIMAL || !(U > c->lp_value))
+        /* (weak duals: lp_value is not what they certify) */
+        if (!c->dual_feasible || c->weak_duals || c->lp != TAME_NODE_LP_OPTIMAL ||
+            !(U > c->lp_value))
             continue;
         double gap = U - c->lp_value;
         /* the node's reduced costs are in dbuf (from its solve, untouched by probing) */
@@ -1437,6 +1516,7 @@ void tame_bb_get_stats(const tame_bb *bb, tame_bb_stats *st)
     st->heur_solutions = bb->heur_solutions;
     st->fixings = bb->fixings;
     st->propagated = bb->propagated;
+    st->polished = bb->polished;
     st->has_incumbent = bb->has_inc;
     st->incumbent = bb->inc;
     st->bound = tame_bb_status_is_final(bb->status) && bb->has_inc ? bb->inc : global_bound(bb);

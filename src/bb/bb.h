@@ -200,6 +200,8 @@ typedef struct tame_bb_stats {
     int heur_solutions;     /* ... of which by heuristics */
     long fixings;           /* bounds tightened by reduced-cost fixing */
     long propagated;        /* bounds tightened by propagation */
+    long polished;          /* node and strong-branching LPs polished (tame_lp_polish): their
+                               duals did not certify GLPK's objective (bb.c lp_certified) */
     bool has_incumbent;
     double incumbent;       /* min form; +INFINITY when none */
     double bound;           /* global lower bound, min form */

@@ -220,8 +220,36 @@ static tame_status capture(tame_bb *bb, int d, int j, tame_lp_status st, double 
     c->obj = obj;
     c->iters = bb->last_probe_iters;
     c->dual_feasible = tame_lp_is_dual_feasible(bb->lp);
-    if (c->dual_feasible)
+    if (c->dual_feasible) {
         tame_lp_get_row_duals(bb->lp, c->y);
+        tame_bb_sign_duals(bb, c->y);
+        /* the child's bound is what these duals certify over the probe's box (a relaxation
+         * of the child's): GLPK's objective can be above it (bb.c lp_certified) */
+        if (st != TAME_LP_INFEASIBLE) {
+            double phi = tame_bb_phi(bb, c->y, bb->cur_lb, bb->cur_ub);
+            /* an optimal probe is polished as a node LP is (bb.c solve_node) */
+            static const double tol[] = {1e-9, 1e-11};
+            for (int k = 0; k < 2 && st == TAME_LP_OPTIMAL && !tame_bb_phi_certifies(phi, c->obj);
+                 k++) {
+                tame_lp_status ps;
+                TAME_TRY(tame_lp_polish(bb->lp, tol[k], &ps));
+                bb->polished++;
+                if (ps != TAME_LP_OPTIMAL || !tame_lp_is_dual_feasible(bb->lp)) {
+                    c->node = -1; /* nothing kept: the child's own LP will run */
+                    return TAME_OK;
+                }
+                c->obj = tame_lp_objective(bb->lp);
+                tame_lp_get_row_duals(bb->lp, c->y);
+                tame_bb_sign_duals(bb, c->y);
+                phi = tame_bb_phi(bb, c->y, bb->cur_lb, bb->cur_ub);
+            }
+            if (!tame_bb_phi_certifies(phi, c->obj)) {
+                c->obj = phi;
+                if (st == TAME_LP_CUTOFF)
+                    c->st = TAME_LP_ITLIM; /* not proved dead: its own LP will run */
+            }
+        }
+    }
     tame_lp_get_basis(bb->lp, c->rstat, c->cstat);
     c->has_ray = false;
     if (st == TAME_LP_INFEASIBLE) {
@@ -276,6 +304,10 @@ tame_status tame_bb_strong_branch(tame_bb *bb, int j, int iters, double *down, d
             *out[d] = fmax(obj, tame_bb_lp_cutoff(bb));
             *dead[d] = true;
             TAME_TRY(capture(bb, d, j, st, obj));
+            if (bb->sbtmp[d].st != TAME_LP_CUTOFF) { /* its duals do not reach the cutoff */
+                *out[d] = fmax(val, bb->sbtmp[d].obj);
+                *dead[d] = false;
+            }
             break;
         case TAME_LP_INFEASIBLE:
             *out[d] = INFINITY;

@@ -73,6 +73,8 @@ struct tame_bb {
 
     /* scratch */
     double *ybuf, *dbuf, *rho, *sol, *act, *scratch;
+    long polished;              /* node LPs re-solved because their duals did not certify
+                                   their value (tame_lp_polish) */
     double *root_r;             /* [n] the root LP's reduced costs (root reduced-cost fixing) */
     int *prop_queue;            /* propagation scratch: a ring of rows, marks, tightenings */
     char *prop_queued;
@@ -139,6 +141,20 @@ double tame_bb_round_bound(const tame_bb *bb, double v);
 bool tame_bb_prunable(const tame_bb *bb, double bound);
 /* The LP cutoff for the dual simplex (INFINITY when unused). */
 double tame_bb_lp_cutoff(const tame_bb *bb);
+/* The Lagrangian bound the record can certify with row duals y over the column box lb/ub
+ * (MATH.md §6.1), in doubles as tame_tree_node_redcosts reads the record: r = c - y'A and
+ *     phi = objconst + sum_i y_i (L_i if y_i > 0, U_i if y_i < 0) + sum_j r_j (l_j or u_j);
+ * an entry whose side or bound is missing/infinite counts as zero when its magnitude is
+ * <= TAME_BB_DUAL_ZERO (the doubles' noise on basic columns) and makes phi -INFINITY when
+ * larger. */
+#define TAME_BB_DUAL_ZERO 1e-9
+/* Zeroes the row duals of y whose sign selects a missing row side (GLPK's tolerance lets a
+ * <= row keep a dual of +1e-8): 0 is as valid a multiplier, and r = c - y'A then shows
+ * what that sign error was worth. */
+void tame_bb_sign_duals(const tame_bb *bb, double y[]);
+double tame_bb_phi(const tame_bb *bb, const double y[], const double lb[], const double ub[]);
+/* True when phi (tame_bb_phi) certifies the LP value v up to 1e-6 relative. */
+bool tame_bb_phi_certifies(double phi, double v);
 /* Applies the box lb/ub to the LP (only the columns that differ). */
 tame_status tame_bb_apply_box(tame_bb *bb, const double *lb, const double *ub) TAME_NODISCARD;
 

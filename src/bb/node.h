@@ -123,6 +123,11 @@ typedef struct tame_node {
                             relaxation of this node's box, so those dual-feasible duals (or
                             that Farkas ray) certify this node's box too. With lp NONE they
                             certify its bound until its own LP runs (then this is false). */
+    bool weak_duals;     /* its stored duals certify less than lp_value: phi_t(b) over its box
+                            (in doubles, tame_tree_node_redcosts) is below lp_value by more than
+                            1e-6 relative even after the LP was polished (GLPK's basis is dual
+                            feasible only within its tolerance), so `bound` is that phi
+                            (rounded to the lattice, never below the parent's bound) */
     bool empty_box;      /* an integer variable's bounds admit no integer (fractional model
                             bounds): infeasible without any LP or certificate */
     int nfix;            /* tightenings recorded at this node (tame_fixing): propagated ones

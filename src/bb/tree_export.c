@@ -229,7 +229,9 @@ void tame_tree_print_node(const tame_tree *t, int id, FILE *out, int maxdual, bo
     if (nd->dual_node >= 0 && nd->dual_node != id)
         fprintf(out, "  certified by the duals of node %d (its LP was not solved)\n", nd->dual_node);
     if (nd->dual_node == id) {
-        fprintf(out, "  duals (min form, %s):\n", nd->dual_feasible ? "dual feasible" : "not dual feasible");
+        fprintf(out, "  duals (min form, %s%s):\n",
+                nd->dual_feasible ? "dual feasible" : "not dual feasible",
+                nd->weak_duals ? "; they certify only the bound, below the LP value" : "");
         put_sparse(out, t, "rows", &nd->duals, true, maxdual);
         tame_sparse r;
         redcosts_of(t, id, &r);
@@ -531,8 +533,10 @@ static void json_node(FILE *out, const tame_tree *t, const tame_node *nd)
     json_num(out, nd->bound);
     fputs(",\"estimate\":", out);
     json_num(out, nd->estimate);
-    fprintf(out, ",\"lp_from_sb\":%s,\"order\":%d,\"iterations\":%d,\"ii_sum\":",
-            nd->lp_from_sb ? "true" : "false", nd->order, nd->iterations);
+    fprintf(out, ",\"lp_from_sb\":%s,\"weak_duals\":%s,\"order\":%d,\"iterations\":%d,"
+                 "\"ii_sum\":",
+            nd->lp_from_sb ? "true" : "false", nd->weak_duals ? "true" : "false", nd->order,
+            nd->iterations);
     json_num(out, nd->ii_sum);
     fprintf(out, ",\"ii_count\":%d,\"dual_node\":", nd->ii_count);
     if (nd->dual_node >= 0)

@@ -4,7 +4,8 @@
  *     ancestor: bb/node.h dual_node);
  *   - an infeasible leaf uses v = v0 + theta rho with its Farkas ray rho and
  *     theta = max(0, (z - phi_v0(b)) / phi_rho(b)), so that phi_t(b) >= z (the min over the box
- *     of a sum is at least the sum of the mins);
+ *     of a sum is at least the sum of the mins); without an incumbent z is the largest finite
+ *     node bound (any theta >= 0 is valid);
  *   - regions removed by reduced-cost fixing (certified by cert_node's v) and by propagation
  *     (a Farkas ray +-e_row combined with the certifying ancestor's v by the same theta rule)
  *     are extra pieces, so the pieces cover the root box at every d;
@@ -61,6 +62,10 @@ typedef struct builder {
     double *clb, *cub;/* the certifying node's box (bounds_finite) */
     mpq_t zc;         /* z - constant (min form), for theta */
     bool has_z;
+    mpq_t zt;         /* theta's target: zc, or without an incumbent the largest finite node
+                         bound - constant (any theta >= 0 is valid; this one keeps a Farkas
+                         piece from being the minimum at b) */
+    bool has_zt;
     int inexact;      /* pieces from doubles */
     int farkas_weak;  /* infeasible leaves whose ray did not reach z */
     int ancestor_cert;/* pieces certified by an ancestor (their own v needed infinite bounds) */
@@ -424,8 +429,8 @@ static void set_multipliers(builder *b, int pi, const vcache *v0, const tame_lin
     }
     p = &b->F->pieces[pi];
     mpq_set_ui(p->theta, 0, 1);
-    if (b->has_z && !prho.inf && mpq_sgn(prho.v) > 0 && !pv0.inf) {
-        mpq_sub(p->theta, b->zc, pv0.v);
+    if (b->has_zt && !prho.inf && mpq_sgn(prho.v) > 0 && !pv0.inf) {
+        mpq_sub(p->theta, b->zt, pv0.v);
         mpq_div(p->theta, p->theta, prho.v);
         if (mpq_sgn(p->theta) < 0)
             mpq_set_ui(p->theta, 0, 1);
@@ -874,6 +879,23 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         set_from_double(b.zc, zinc);
         mpq_sub(b.zc, b.zc, b.F->objconst);
     }
+    mpq_init(b.zt);
+    if (b.has_z) {
+        mpq_set(b.zt, b.zc);
+        b.has_zt = true;
+    } else {
+        double best = -INFINITY;
+        for (int id = 0; id < size; id++) {
+            double bd = tame_tree_node(t, id)->bound;
+            if (isfinite(bd) && bd > best)
+                best = bd;
+        }
+        if (isfinite(best)) {
+            set_from_double(b.zt, best);
+            mpq_sub(b.zt, b.zt, b.F->objconst);
+            b.has_zt = true;
+        }
+    }
     tame_dualfn *F = b.F;
     if (tame_model_ncut_rows(m) > 0 && cut_rows(F, copy) != TAME_OK) {
         char msg[400];
@@ -884,6 +906,7 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
         free(b.clb);
         free(b.cub);
         mpq_clear(b.zc);
+        mpq_clear(b.zt);
         tame_dualfn_free(&b.F);
         tame_model_unref(&copy);
         return tame_err_set(TAME_BADARG, "cut-and-branch tree: %s", msg);
@@ -997,6 +1020,7 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     free(b.clb);
     free(b.cub);
     mpq_clear(b.zc);
+    mpq_clear(b.zt);
     tame_model_unref(&copy);
     *out = F;
     return TAME_OK;

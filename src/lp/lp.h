@@ -307,3 +307,15 @@ tame_status tame_lp_solve_interruptible(tame_lp *lp, const tame_lp_params *param
                                         tame_lp_status *status) TAME_NODISCARD;
 
 /* }=== */
+
+/* {=== strict dual feasibility (bb record soundness) === */
+
+/* Continues the last solve, which must have ended OPTIMAL, with the primal simplex from its
+ * basis and a dual feasibility tolerance of `tol_dj` (GLPK's default is 1e-7, on unscaled
+ * reduced costs: a row with coefficients in the thousands can keep a wrong-sign dual of
+ * 1e-7 whose Lagrangian bound is far below the objective GLPK reports). *status as
+ * tame_lp_solve. TAME_BADARG when the last solve was not OPTIMAL or tol_dj is not in
+ * (0, 1e-7]. */
+tame_status tame_lp_polish(tame_lp *lp, double tol_dj, tame_lp_status *status) TAME_NODISCARD;
+
+/* }=== */

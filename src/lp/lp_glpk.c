@@ -1965,3 +1965,52 @@ tame_status tame_lp_solve_interruptible(tame_lp *lp, const tame_lp_params *param
 }
 
 /* }=== */
+
+/* {=== strict dual feasibility (bb record soundness) === */
+
+typedef struct {
+    tame_lp *lp;
+    double tol_dj;
+    tame_lp_status status; /* out */
+} polish_ctx;
+
+static void polish_lp(void *vctx)
+{
+    polish_ctx *c = vctx;
+    glp_prob *P = c->lp->P;
+    int before = glp_get_it_cnt(P);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    parm.meth = GLP_PRIMAL;
+    parm.tol_dj = c->tol_dj;
+    int ret = glp_simplex(P, &parm);
+    c->lp->iters += glp_get_it_cnt(P) - before;
+    if (ret != 0)
+        c->status = TAME_LP_FAILED;
+    else if (glp_get_status(P) == GLP_OPT)
+        c->status = TAME_LP_OPTIMAL;
+    else if (glp_get_status(P) == GLP_UNBND)
+        c->status = TAME_LP_UNBOUNDED;
+    else
+        c->status = TAME_LP_FAILED;
+    c->lp->warm = glp_bf_exists(P) != 0;
+}
+
+tame_status tame_lp_polish(tame_lp *lp, double tol_dj, tame_lp_status *status)
+{
+    *status = TAME_LP_FAILED;
+    TAME_TRY(check_alive(lp));
+    if (lp->last != TAME_LP_OPTIMAL || glp_get_status(lp->P) != GLP_OPT ||
+        !(tol_dj > 0 && tol_dj <= 1e-7))
+        return tame_err_set(TAME_BADARG, "tame_lp_polish: the last solve is not optimal or "
+                                         "the tolerance %g is not in (0, 1e-7]", tol_dj);
+    polish_ctx c = {lp, tol_dj, TAME_LP_FAILED};
+    TAME_TRY(guarded(polish_lp, &c));
+    lp->last = c.status;
+    *status = c.status;
+    return TAME_OK;
+}
+
+/* }=== */

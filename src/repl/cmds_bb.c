@@ -336,6 +336,10 @@ void tame_cmds_bb_stats(tame_session *s, FILE *out)
     fprintf(out, "solutions  %d improving (%d by heuristics); bounds tightened: %ld by reduced "
                  "costs, %ld by propagation\n",
             st.solutions, st.heur_solutions, st.fixings, st.propagated);
+    if (st.polished > 0)
+        fprintf(out, "polished   %ld LPs re-solved at tighter dual tolerances (their duals did "
+                     "not certify GLPK's objective)\n",
+                st.polished);
     const tame_tree *t = tame_bb_tree(s->bb);
     if (tame_tree_presolve(t, NULL) > 0) {
         fputs("presolve   ", out);

@@ -262,8 +262,16 @@ static int t_size(lua_State *L)
     return 1;
 }
 
+/* t:objective_step() -> the objective's lattice step s (0: none; tame_tree_objective_step) */
+static int t_objective_step(lua_State *L)
+{
+    lua_pushnumber(L, tame_tree_objective_step(check_tree(L, 1)));
+    return 1;
+}
+
 /* t:node(id) -> {id, parent, depth, status, lp, lp_status, bound, estimate, order,
- * iterations, branch={var, dir, value, bound}, children={down, up}, dual_node} */
+ * iterations, branch={var, dir, value, bound}, children={down, up}, dual_node, weak_duals,
+ * lp_from_sb (the last two only when true)} */
 static int t_node(lua_State *L)
 {
     tame_tree *t = check_tree(L, 1);
@@ -297,6 +305,14 @@ static int t_node(lua_State *L)
     if (nd->dual_node >= 0) {
         lua_pushinteger(L, nd->dual_node);
         lua_setfield(L, -2, "dual_node");
+    }
+    if (nd->weak_duals) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "weak_duals");
+    }
+    if (nd->lp_from_sb) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "lp_from_sb");
     }
     if (nd->parent >= 0) {
         lua_createtable(L, 0, 4);
@@ -864,7 +880,8 @@ static const luaL_Reg tree_meth[] = {
     {"size", t_size},       {"node", t_node},         {"duals", t_duals},  {"box", t_box},
     {"events", t_events},   {"counts", t_counts},     {"export", t_export}, {"text", t_text},
     {"describe", t_describe}, {"json", t_json},       {"incumbent", t_incumbent},
-    {"presolve", t_presolve}, {"model", t_model}, {NULL, NULL}};
+    {"presolve", t_presolve}, {"model", t_model},
+    {"objective_step", t_objective_step}, {NULL, NULL}};
 
 static const luaL_Reg tree_metameth[] = {{"__index", NULL},     {"__gc", t_gc},
                                          {"__close", t_gc},     {"__tostring", t_tostring},
