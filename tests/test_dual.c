@@ -4,9 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "bb/bb.h"
+#include "cuts/cuts.h"
 #include "dual/dualfn.h"
 #include "dual/valuefn.h"
+#include "lp/lp.h"
 #include "model_helpers.h"
 #include "test_util.h"
 
@@ -453,6 +456,260 @@ static void test_lattice_rounding(void **state)
     tame_model_unref(&m);
 }
 
+/* {=== gradients of cut-and-branch tree duals === */
+
+/* the cut-and-branch solve of m: root cuts of `family` into m, then branch-and-bound with
+ * presolve and covers off (tree duals need the model's own LPs), objint as given */
+static tame_dualfn *cut_and_branch_fbb(tame_model *m, tame_cut_family family, bool objint)
+{
+    tame_cuts_result cr;
+    assert_int_equal(tame_cuts_root(m, family, 0, &cr), TAME_OK);
+    assert_true(cr.added > 0);
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.presolve = false;
+    p.covers = 0;
+    p.objint = objint;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_bb_get_status(bb), TAME_BB_OPTIMAL);
+    tame_dualfn *F = NULL;
+    assert_int_equal(tame_dualfn_from_tree(tame_bb_tree(bb), TAME_DUAL_BB, &F), TAME_OK);
+    tame_bb_free(&bb);
+    return F;
+}
+
+/* out = (F(d + h e_s) - F(d)) / h, exact (F finite there) */
+static void fd_quotient(const tame_dualfn *F, const mpq_t d[], int s, mpq_srcptr h, mpq_t out)
+{
+    int ns = tame_dualfn_nsides(F);
+    mpq_t *e = tame_xcalloc((size_t)ns, sizeof *e);
+    for (int k = 0; k < ns; k++) {
+        mpq_init(e[k]);
+        mpq_set(e[k], d[k]);
+    }
+    mpq_add(e[s], e[s], h);
+    tame_dualval a, b;
+    tame_dualval_init(&a);
+    tame_dualval_init(&b);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)e, &a), TAME_OK);
+    assert_int_equal(tame_dualfn_eval(F, d, &b), TAME_OK);
+    assert_int_equal(a.inf, 0);
+    assert_int_equal(b.inf, 0);
+    mpq_sub(out, a.v, b.v);
+    mpq_div(out, out, h);
+    tame_dualval_done(&a);
+    tame_dualval_done(&b);
+    for (int k = 0; k < ns; k++)
+        mpq_clear(e[k]);
+    free(e);
+}
+
+/* MATH 7.1 with one root GMI cut: the one-node tree's F_BB is the GMI dual
+ * -d + 3/2 g_{3/4}(d); its cut row's right-hand side g_{3/4}(d) moves with d, so the gradient
+ * is -1 + 3/2 g'_{3/4}(d) (1 on frac(d) in (0, 3/4), -1 beyond), not the row dual -1 alone.
+ * Away from the kinks (frac(d) = 0, 3/4) it equals the GMI dual's gradient and both one-sided
+ * exact difference quotients; at a kink the unit's kink is counted. */
+static void test_grad_cutbranch_example71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *T = cut_and_branch_fbb(m, TAME_CUT_GMI, false);
+    tame_model_unref(&m);
+    m = gr_example();
+    tame_dualfn *G = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_GMI, 5, &G, &info), TAME_OK);
+    assert_int_equal(tame_dualfn_npieces(T), 1);
+    mpq_t d[1], gt[1], gg[1], q[1], h, mh;
+    mpq_inits(d[0], gt[0], gg[0], q[0], h, mh, NULL);
+    mpq_set_si(h, 1, 1000);
+    mpq_neg(mh, h);
+    static const char *const pts[] = {"1/2", "1/8", "9/10", "5/4", "-1/2", "-7/3", "13/5",
+                                      "-51/10", "7/10", "-7/8"};
+    static const char *const want[] = {"1", "1", "-1", "1", "1", "1", "1", "-1", "1", "1"};
+    for (size_t i = 0; i < sizeof pts / sizeof *pts; i++) {
+        assert_int_equal(tame_rat_parse(d[0], pts[i]), TAME_OK);
+        int kt = -1, kg = -1;
+        assert_int_equal(tame_dualfn_grad(T, (const mpq_t *)d, gt, &kt), TAME_OK);
+        assert_int_equal(tame_dualfn_grad(G, (const mpq_t *)d, gg, &kg), TAME_OK);
+        if (!mpq_equal(gt[0], gg[0]))
+            fail_msg("d = %s: tree gradient %s, GMI dual gradient %s", pts[i],
+                     tame_rat_str(gt[0]), tame_rat_str(gg[0]));
+        assert_rat_str(gt[0], want[i]);
+        assert_int_equal(kt, 0);
+        assert_int_equal(kg, 0);
+        assert_int_equal(tame_dualfn_piece_kinks(T, 0, (const mpq_t *)d), 0);
+        fd_quotient(T, (const mpq_t *)d, 0, h, q[0]); /* right */
+        assert_true(mpq_equal(q[0], gt[0]));
+        fd_quotient(T, (const mpq_t *)d, 0, mh, q[0]); /* left */
+        assert_true(mpq_equal(q[0], gt[0]));
+        /* the piece's affine form reproduces F near d */
+        mpq_t sl[1], c;
+        mpq_inits(sl[0], c, NULL);
+        int inf = 1;
+        tame_dualfn_piece_affine(T, 0, (const mpq_t *)d, sl, c, &inf);
+        assert_int_equal(inf, 0);
+        assert_true(mpq_equal(sl[0], gt[0]));
+        mpq_mul(sl[0], sl[0], d[0]);
+        mpq_add(c, c, sl[0]);
+        tame_dualval v;
+        tame_dualval_init(&v);
+        assert_int_equal(tame_dualfn_eval(T, (const mpq_t *)d, &v), TAME_OK);
+        assert_true(mpq_equal(c, v.v));
+        tame_dualval_done(&v);
+        mpq_clears(sl[0], c, NULL);
+    }
+    /* kinks: b = 3/4 (left slope 1, right -1) and 1 (left -1, right 1): right slopes, counted */
+    static const char *const kpts[] = {"3/4", "1", "-1/4"};
+    static const char *const kwant[] = {"-1", "1", "-1"};
+    for (size_t i = 0; i < sizeof kpts / sizeof *kpts; i++) {
+        assert_int_equal(tame_rat_parse(d[0], kpts[i]), TAME_OK);
+        int kt = -1;
+        assert_int_equal(tame_dualfn_grad(T, (const mpq_t *)d, gt, &kt), TAME_OK);
+        assert_int_equal(kt, 1);
+        assert_int_equal(tame_dualfn_piece_kinks(T, 0, (const mpq_t *)d), 1);
+        assert_rat_str(gt[0], kwant[i]);
+        fd_quotient(T, (const mpq_t *)d, 0, h, q[0]); /* the right quotient is the selection */
+        assert_true(mpq_equal(q[0], gt[0]));
+        fd_quotient(T, (const mpq_t *)d, 0, mh, q[0]); /* the left one differs */
+        assert_false(mpq_equal(q[0], gt[0]));
+    }
+    mpq_clears(d[0], gt[0], gg[0], q[0], h, mh, NULL);
+    tame_dualfn_free(&T);
+    tame_dualfn_free(&G);
+    tame_model_unref(&m);
+}
+
+/* F's one-sided difference quotients along side s at d are the min (right) and max (left)
+ * of the slopes of the active pieces that stay finite on that side (a bound side moved past
+ * a branching empties the piece's box), when no active piece uses a kinked cut unit;
+ * h = 10^-30 (exact) is below the distance to every inactive piece */
+static void assert_directional(const tame_dualfn *F, const mpq_t d[], const char *where)
+{
+    int ns = tame_dualfn_nsides(F), np = tame_dualfn_npieces(F), na = 0;
+    int *idx = tame_xcalloc((size_t)np + 1, sizeof *idx);
+    assert_int_equal(tame_dualfn_active(F, d, idx, &na), TAME_OK);
+    assert_true(na > 0);
+    mpq_t **sl = tame_xcalloc((size_t)na, sizeof *sl);
+    mpq_t c, h, mh, r, l, lo, hi;
+    mpq_inits(c, h, mh, r, l, lo, hi, NULL);
+    for (int a = 0; a < na; a++) {
+        sl[a] = tame_xcalloc((size_t)ns, sizeof *sl[a]);
+        for (int s = 0; s < ns; s++)
+            mpq_init(sl[a][s]);
+        int inf = 1;
+        tame_dualfn_piece_affine(F, idx[a], d, sl[a], c, &inf);
+        assert_int_equal(inf, 0);
+        assert_int_equal(tame_dualfn_piece_kinks(F, idx[a], d), 0);
+    }
+    mpq_set_si(h, 1, 1);
+    mpz_ui_pow_ui(mpq_denref(h), 10, 30);
+    mpq_neg(mh, h);
+    mpq_t *e = tame_xcalloc((size_t)ns, sizeof *e), *tmp = tame_xcalloc((size_t)ns, sizeof *tmp);
+    for (int s = 0; s < ns; s++) {
+        mpq_init(e[s]);
+        mpq_set(e[s], d[s]);
+        mpq_init(tmp[s]);
+    }
+    for (int s = 0; s < ns; s++) {
+        bool have_lo = false, have_hi = false;
+        for (int a = 0; a < na; a++) {
+            int inf = 0;
+            mpq_add(e[s], d[s], h);
+            tame_dualfn_piece_affine(F, idx[a], (const mpq_t *)e, tmp, c, &inf);
+            if (!inf && (!have_lo || mpq_cmp(sl[a][s], lo) < 0)) {
+                mpq_set(lo, sl[a][s]);
+                have_lo = true;
+            }
+            mpq_sub(e[s], d[s], h);
+            tame_dualfn_piece_affine(F, idx[a], (const mpq_t *)e, tmp, c, &inf);
+            if (!inf && (!have_hi || mpq_cmp(sl[a][s], hi) > 0)) {
+                mpq_set(hi, sl[a][s]);
+                have_hi = true;
+            }
+            mpq_set(e[s], d[s]);
+        }
+        assert_true(have_lo && have_hi);
+        fd_quotient(F, d, s, h, r);
+        fd_quotient(F, d, s, mh, l);
+        if (!mpq_equal(r, lo) || !mpq_equal(l, hi))
+            fail_msg("%s, side %s: quotients right %s left %s, active slopes in [%s, %s]", where,
+                     tame_dualfn_side_name(F, s), tame_rat_str(r), tame_rat_str(l),
+                     tame_rat_str(lo), tame_rat_str(hi));
+    }
+    for (int s = 0; s < ns; s++)
+        mpq_clears(e[s], tmp[s], NULL);
+    free(e);
+    free(tmp);
+    for (int a = 0; a < na; a++) {
+        for (int s = 0; s < ns; s++)
+            mpq_clear(sl[a][s]);
+        free(sl[a]);
+    }
+    free(sl);
+    free(idx);
+    mpq_clears(c, h, mh, r, l, lo, hi, NULL);
+}
+
+/* MIPLIB p0033 with Gomory (Chvatal) root cuts, then branching (no lattice rounding): the cut
+ * rows' right-hand sides R_k(d) = ceil(L_k(d)) - kappa_k.d move with the inequality rows'
+ * sides (kappa_k != 0), so the pieces' slopes include -v_k kappa_k (ceil' = 0 inside cells).
+ * At a generic point near b the one active piece's slope (tame_dualfn_grad, 0 kinks) equals
+ * both exact one-sided difference quotients in every coordinate; at b itself many leaves are
+ * active (F_BB has a kink) and the quotients are the min / max of their slopes. */
+static void test_grad_cutbranch_p0033(void **state)
+{
+    (void)state;
+    tame_model *m = NULL;
+    if (tame_lp_read("data/miplib/p0033.mps.gz", NULL, &m) != TAME_OK)
+        fail_msg("%s", tame_err_msg());
+    tame_dualfn *F = cut_and_branch_fbb(m, TAME_CUT_GOMORY, false);
+    int ns = tame_dualfn_nsides(F), np = tame_dualfn_npieces(F), na = 0, kinks = -1;
+    mpq_t *b = tame_xcalloc((size_t)ns, sizeof *b), *g = tame_xcalloc((size_t)ns, sizeof *g),
+          *d = tame_xcalloc((size_t)ns, sizeof *d);
+    int *idx = tame_xcalloc((size_t)np + 1, sizeof *idx);
+    for (int s = 0; s < ns; s++)
+        mpq_inits(b[s], g[s], d[s], NULL);
+    tame_dualfn_rhs(F, b);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    assert_int_equal(tame_dualfn_eval(F, (const mpq_t *)b, &v), TAME_OK);
+    assert_rat_str(v.v, "3089");
+    tame_dualval_done(&v);
+    /* at b: a kink of F_BB (several active pieces), counted */
+    assert_int_equal(tame_dualfn_grad(F, (const mpq_t *)b, g, &kinks), TAME_OK);
+    assert_int_equal(tame_dualfn_active(F, (const mpq_t *)b, idx, &na), TAME_OK);
+    assert_true(na > 1);
+    assert_int_equal(kinks, na - 1);
+    assert_directional(F, (const mpq_t *)b, "at b");
+    /* a generic point near b: d_s = b_s + ((7919 s mod 97) - 48) / 10^5 */
+    for (int s = 0; s < ns; s++) {
+        mpq_set_si(d[s], (s * 7919) % 97 - 48, 100000);
+        mpq_add(d[s], d[s], b[s]);
+    }
+    assert_int_equal(tame_dualfn_grad(F, (const mpq_t *)d, g, &kinks), TAME_OK);
+    assert_int_equal(tame_dualfn_active(F, (const mpq_t *)d, idx, &na), TAME_OK);
+    assert_int_equal(na, 1);
+    assert_int_equal(kinks, 0);
+    assert_directional(F, (const mpq_t *)d, "near b");
+    int nonzero = 0;
+    for (int s = 0; s < ns; s++)
+        nonzero += mpq_sgn(g[s]) != 0;
+    assert_true(nonzero > 0);
+    free(idx);
+    for (int s = 0; s < ns; s++)
+        mpq_clears(b[s], g[s], d[s], NULL);
+    free(b);
+    free(g);
+    free(d);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
+/* }=== */
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -483,6 +740,8 @@ int main(void)
         cmocka_unit_test(test_gradients71),
         cmocka_unit_test(test_build_with_kept_tree),
         cmocka_unit_test(test_lattice_rounding),
+        cmocka_unit_test(test_grad_cutbranch_example71),
+        cmocka_unit_test(test_grad_cutbranch_p0033),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests_name("dual", tests, NULL, NULL);

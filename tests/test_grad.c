@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bb/bb.h"
+#include "cuts/cuts.h"
 #include "dual/adjoint.h"
 #include "dual/dualfn.h"
 #include "grad/grad.h"
@@ -101,6 +103,51 @@ static void test_rhs_example71(void **state)
     assert_contains(t, "its slope agrees with the gradient");
     free(t);
     tame_grad_free(&g);
+    tame_model_unref(&m);
+}
+
+/* a cut-and-branch model (MATH 7.1 at b = 3/4 with its GMI root cut as a cut row): grad rhs
+ * leaves the cut row out (the cut is derived from b) and gives dz/db = -1, equal to the exact
+ * difference quotients; its F_BB cross-check is of that cut-free solve and agrees. The
+ * cut-and-branch tree's own F_BB (the GMI dual -d + 3/2 g_{3/4}(d)) has its unit at a kink at
+ * b: tame_dualfn_grad counts it, and its right slope -1 is z's slope there. */
+static void test_rhs_cut_and_branch71(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example("3/4");
+    tame_cuts_result cr;
+    assert_int_equal(tame_cuts_root(m, TAME_CUT_GMI, 0, &cr), TAME_OK);
+    assert_int_equal(cr.added, 1);
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.presolve = false;
+    p.covers = 0;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    tame_dualfn *T = NULL;
+    assert_int_equal(tame_dualfn_from_tree(tame_bb_tree(bb), TAME_DUAL_BB, &T), TAME_OK);
+    tame_bb_free(&bb);
+    mpq_t d[1], gt[1];
+    mpq_inits(d[0], gt[0], NULL);
+    tame_dualfn_rhs(T, d);
+    int kinks = -1;
+    assert_int_equal(tame_dualfn_grad(T, (const mpq_t *)d, gt, &kinks), TAME_OK);
+    assert_int_equal(kinks, 1);
+    assert_int_equal(tame_dualfn_piece_kinks(T, 0, (const mpq_t *)d), 1);
+    assert_rat_str(gt[0], "-1");
+    tame_grad *g = grad_of(m, TAME_GRAD_RHS, true, 0, NULL);
+    assert_int_equal(tame_grad_get_status(g), TAME_GRAD_EXACT);
+    assert_entry(g, "c1", "-1", TAME_GRAD_EXACT);
+    assert_fd_exact(g, "c1");
+    assert_true(mpq_equal(tame_grad_entry_value(g, entry(g, "c1")), gt[0]));
+    char *t = tame_grad_text(g);
+    assert_contains(t, "1 cut row left out");
+    assert_contains(t, "its slope agrees with the gradient");
+    free(t);
+    tame_grad_free(&g);
+    mpq_clears(d[0], gt[0], NULL);
+    tame_dualfn_free(&T);
     tame_model_unref(&m);
 }
 
@@ -635,6 +682,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rhs_example71),
+        cmocka_unit_test(test_rhs_cut_and_branch71),
         cmocka_unit_test(test_obj_example71),
         cmocka_unit_test(test_matrix_example71),
         cmocka_unit_test(test_bounds_example71),

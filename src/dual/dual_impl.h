@@ -121,10 +121,35 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
  * what the active pieces are compared with. */
 void tame_dual_tree_eval_raw(const tame_dualfn *F, const mpq_t d[], tame_dualval *out);
 char *tame_dual_tree_text(const tame_dualfn *F);
+/* The cut rows of a cut-and-branch tree near d: R[k] = R_k(d) = U_k(d) - kappa_k.d and dR[k]
+ * its right derivative over the sides, dU_k(d) - kappa_k (the units' rule of
+ * tame_dualfn_grad: ceil' := 0, g_alpha' from the right in the unit's argument); kinked[k]
+ * when U_k or a unit it depends on is at a kink (GMI) or jump (Chvatal) at d, so that dR[k]
+ * is one selection there. Empty (nunits 0, NULL arrays) when F has no cut rows. */
+typedef struct dcutlin {
+    int nunits, nsides;
+    mpq_t *R;        /* [nunits] */
+    mpq_t **dR;      /* [nunits][nsides] */
+    bool *kinked;    /* [nunits] */
+} dcutlin;
+
+void tame_dual_cutlin_init(const tame_dualfn *F, const mpq_t d[], dcutlin *c);
+void tame_dual_cutlin_done(dcutlin *c);
+
+/* Values of F's units at d into vals[k], their right derivatives (tame_dualfn_grad's rule)
+ * into dU[k][0..nsides-1], and (kinked may be NULL) kinked[k] as in dcutlin. Returns the
+ * number of units at a kink of their own. (grad.c) */
+int tame_dual_units_grad(const tame_dualfn *F, const mpq_t d[], mpq_t vals[], mpq_t *dU[],
+                         bool kinked[]);
+
 /* coef[0..nsides-1] and *cst: the affine function equal to piece pi's phi near d (each bound
- * term at the bound effective at d: a tightening when it binds, else the side); *inf as phi(d). */
-void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t coef[],
-                            mpq_t cst, int *inf);
+ * term at the bound effective at d: a tightening when it binds, else the side); *inf as phi(d).
+ * A cut row's term v_k R_k(d): with cl (tame_dual_cutlin_init at the same d) its slope
+ * v_k dR_k enters coef and v_k (R_k(d) - dR_k.d) the constant, and *kinks (may be NULL)
+ * counts the piece's cut rows (v_k != 0) whose unit is kinked at d; with cl NULL the whole
+ * term v_k R_k(d) is taken as a constant (the text's form: exact at d only) and *kinks = 0. */
+void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], const dcutlin *cl,
+                            mpq_t coef[], mpq_t cst, int *inf, int *kinks);
 void tame_dual_tree_free(tame_dualfn *F);
 
 /* Adds the d-space vector of side s's slack (c e_s) into d: d[s] = c. */

@@ -326,7 +326,7 @@ static void phi_at_b(builder *b, int pi, tame_dualval *out)
     mpq_t cst;
     mpq_init(cst);
     int inf;
-    tame_dual_piece_affine(F, pi, (const mpq_t *)d, coef, cst, &inf);
+    tame_dual_piece_affine(F, pi, (const mpq_t *)d, NULL, coef, cst, &inf, NULL);
     out->inf = inf;
     if (!inf) {
         mpq_set(out->v, cst);

@@ -401,14 +401,14 @@ tame_status tame_dual_tree_eval(const tame_dualfn *F, const mpq_t d[], bool bar,
 /* {=== local affine form and active pieces === */
 
 /* coef[0..nsides-1] and *cst: the affine function that equals phi_p near d (each bound term
- * uses the bound that is effective at d: a tightening when it binds, else the side); *inf as
- * phi at d. */
-void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t coef[],
-                            mpq_t cst, int *inf);
-
-void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t coef[],
-                            mpq_t cst, int *inf)
+ * uses the bound that is effective at d: a tightening when it binds, else the side; a cut
+ * row's v_k R_k(d) its linearisation from cl, dual_impl.h); *inf as phi at d.
+ *   v_k R_k(d') = v_k dR_k.d' + v_k (R_k(d) - dR_k.d)   near d (right derivative at kinks) */
+void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], const dcutlin *cl,
+                            mpq_t coef[], mpq_t cst, int *inf, int *kinks)
 {
+    if (kinks)
+        *kinks = 0;
     const dpiece *p = &F->pieces[pi];
     rootbox b;
     box_init(&b, F->ncols);
@@ -426,9 +426,22 @@ void tame_dual_piece_affine(const tame_dualfn *F, int pi, const mpq_t d[], mpq_t
         for (int q = 0; q < p->v.n; q++) {
             int i = p->v.ind[q];
             if (F->cutunit && F->cutunit[i] >= 0) {
-                /* v_k R_k(d): locally constant for Chvatal units (a.e.), taken at d */
-                mpq_mul(sc.t, p->v.coef[q], b.cutrhs[F->cutunit[i]]);
+                int k = F->cutunit[i];
+                mpq_srcptr vk = p->v.coef[q];
+                mpq_mul(sc.t, vk, b.cutrhs[k]);
                 mpq_add(cst, cst, sc.t);
+                if (!cl || k >= cl->nunits || mpq_sgn(vk) == 0)
+                    continue; /* the whole term as a constant at d */
+                for (int s = 0; s < F->nsides; s++) {
+                    if (mpq_sgn(cl->dR[k][s]) == 0)
+                        continue;
+                    mpq_mul(sc.t, vk, cl->dR[k][s]);
+                    mpq_add(coef[s], coef[s], sc.t);
+                    mpq_mul(sc.t, sc.t, d[s]);
+                    mpq_sub(cst, cst, sc.t);
+                }
+                if (kinks && cl->kinked[k])
+                    (*kinks)++;
                 continue;
             }
             int s = F->rowside[mpq_sgn(p->v.coef[q]) > 0 ? 0 : 1][i];
@@ -564,7 +577,7 @@ char *tame_dual_tree_text(const tame_dualfn *F)
         if (F->kind == TAME_DUAL_BB && pc->kind == PIECE_NODE)
             continue;
         int inf;
-        tame_dual_piece_affine(F, p, d, coef, cst, &inf);
+        tame_dual_piece_affine(F, p, d, NULL, coef, cst, &inf, NULL);
         if (shown < TEXT_MAX_PIECES) {
             tame_sbuf_printf(&b, "  phi%-4d = ", p + 1);
             if (inf)

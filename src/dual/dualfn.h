@@ -204,8 +204,10 @@ tame_status tame_dualfn_parse_point(const tame_dualfn *F, int nwords, const char
  *     result is the a.e. gradient 0-part plus y), and for g_alpha a' = 1/alpha when
  *     0 < frac(L) < alpha, 0 when frac(L) > alpha; at a kink (frac(L) = 0 or alpha for GMI,
  *     L integer for Chvatal: a jump) the right derivative is taken and counted in *kinks.
- *   tree kinds: the slope of the first active piece (tame_dualfn_active) near d; *kinks =
- *     number of active pieces - 1.
+ *   tree kinds: the slope of the first active piece (tame_dualfn_active) near d, the cut
+ *     rows' right-hand sides of a cut-and-branch tree included (tame_dualfn_piece_affine);
+ *     *kinks = number of active pieces - 1 + the cut units at a kink (or jump) at d that an
+ *     active piece uses (each once).
  * *kinks may be NULL. Always TAME_OK (tree functions: TAME_BADARG when F(d) is infinite). */
 tame_status tame_dualfn_grad(const tame_dualfn *F, const mpq_t d[], mpq_t g[],
                              int *kinks) TAME_NODISCARD;
@@ -224,9 +226,19 @@ tame_status tame_dualfn_active(const tame_dualfn *F, const mpq_t d[], int idx[],
 int tame_dualfn_piece_node(const tame_dualfn *F, int p, bool *exact, const tame_linexpr **v);
 /* The affine function equal to piece p near d: slope[0..nsides-1] over the sides (the row
  * multipliers mapped to the sides the dual sign selects, plus the reduced costs of columns
- * whose bound side is the effective bound at d) and constant *cst; *inf as phi_p(d). */
+ * whose bound side is the effective bound at d, plus for a cut-and-branch tree each cut
+ * row's v_k dR_k, R_k(d) = U_k(d) - kappa_k.d with dU_k the unit's right derivative as in
+ * tame_dualfn_grad) and constant *cst (slope.d + cst = phi_p(d)); *inf as phi_p(d). Where a
+ * cut unit the piece uses is at a kink (tame_dualfn_piece_kinks > 0) phi_p is not
+ * differentiable at d and the slope is one selection (the right derivative in the units'
+ * arguments); elsewhere it is phi_p's gradient (Chvatal units: ceil' = 0, exact inside the
+ * cells where no ceil jumps). */
 void tame_dualfn_piece_affine(const tame_dualfn *F, int p, const mpq_t d[], mpq_t slope[],
                               mpq_t cst, int *inf);
+/* Number of cut units that piece p uses (cut rows with v_k != 0) at a kink (GMI) or jump
+ * (Chvatal) at d, counting units whose kink reaches them through a parent; 0 for pieces
+ * without cut rows, trees without cuts, an infinite phi_p(d) and p out of range. */
+int tame_dualfn_piece_kinks(const tame_dualfn *F, int p, const mpq_t d[]);
 
 /* }=== */
 /* {=== text === */

@@ -4,8 +4,10 @@
  * Along the line d(t) = b + (t - b_s) e_s, a kink is an interior sample t_i where the slopes
  * (v_i - v_{i-1}) / (t_i - t_{i-1}) and (v_{i+1} - v_i) / (t_{i+1} - t_i) differ (a jump of a
  * step function shows as two such kinks). Pieces of a tree function are the runs of samples
- * with the same first active piece p (tame_dualfn_active), written as the affine function
- * phi_p restricted to the line; pieces of a network are the runs with the same slope. */
+ * with the same first active piece p (tame_dualfn_active) and the same affine form of phi_p
+ * on the line (tame_dualfn_piece_affine: a cut-and-branch piece bends with its cut rows'
+ * right-hand sides), written as that affine function; pieces of a network are the runs with
+ * the same slope. */
 #include "ui/adapt_dual.h"
 
 #include <math.h>
@@ -220,7 +222,9 @@ static void pieces_by_slope(tame_dual_view *view, const samples *S, const char *
     mpq_clears(s0, s1, c, NULL);
 }
 
-/* tree functions: runs of the same first active piece, as phi_p on the line */
+/* tree functions: runs of the same first active piece with the same affine form on the line
+ * (a piece of a cut-and-branch tree is not affine: its cut rows' right-hand sides bend where
+ * their units do), as phi_p on the line */
 static void pieces_of_tree(tame_dual_view *view, const tame_dualfn *F, const samples *S,
                            const char *dname)
 {
@@ -230,18 +234,33 @@ static void pieces_of_tree(tame_dual_view *view, const tame_dualfn *F, const sam
     int *idx = tame_xcalloc((size_t)np + 1, sizeof *idx);
     int *first = tame_xcalloc((size_t)S->n + 1, sizeof *first);
     mpq_t *d = vec_new(S->ns), *sl = vec_new(S->ns);
-    mpq_t c, a, t;
-    mpq_inits(c, a, t, NULL);
+    mpq_t *la = vec_new(S->n), *lc = vec_new(S->n); /* phi_p on the line near sample i */
+    mpq_t t;
+    mpq_init(t);
     for (int i = 0; i < S->n; i++) {
         int n = 0;
         point_at(S, i, d);
         first[i] = -1;
         if (!S->f[i].inf && tame_dualfn_active(F, (const mpq_t *)d, idx, &n) == TAME_OK && n > 0)
             first[i] = idx[0];
+        if (first[i] < 0)
+            continue;
+        int inf = 0;
+        tame_dualfn_piece_affine(F, first[i], (const mpq_t *)d, sl, lc[i], &inf);
+        /* on the line: slope sl[side], constant c + sum_{k != side} sl[k] b[k] */
+        for (int k = 0; k < S->ns; k++) {
+            if (k == S->side)
+                continue;
+            mpq_mul(t, sl[k], S->b[k]);
+            mpq_add(lc[i], lc[i], t);
+        }
+        mpq_add(lc[i], lc[i], S->cst);
+        mpq_set(la[i], sl[S->side]);
     }
     for (int i = 0; i < S->n;) {
         int j = i;
-        while (j + 1 < S->n && first[j + 1] == first[i])
+        while (j + 1 < S->n && first[j + 1] == first[i] &&
+               (first[i] < 0 || (mpq_equal(la[j + 1], la[i]) && mpq_equal(lc[j + 1], lc[i]))))
             j++;
         char *lo = q_text(S->t[i]), *hi = q_text(S->t[j]);
         if (first[i] < 0) {
@@ -251,19 +270,7 @@ static void pieces_of_tree(tame_dual_view *view, const tame_dualfn *F, const sam
             view->pieces[view->npieces - 1] = tame_xasprintf("[%s, %s]  F = %s", lo, hi, v);
             free(v);
         } else {
-            int inf = 0;
-            point_at(S, i, d);
-            tame_dualfn_piece_affine(F, first[i], (const mpq_t *)d, sl, c, &inf);
-            /* on the line: slope sl[side], constant c + sum_{k != side} sl[k] b[k] */
-            for (int k = 0; k < S->ns; k++) {
-                if (k == S->side)
-                    continue;
-                mpq_mul(t, sl[k], S->b[k]);
-                mpq_add(c, c, t);
-            }
-            mpq_add(c, c, S->cst);
-            mpq_set(a, sl[S->side]);
-            char *fx = affine_text(a, c, dname);
+            char *fx = affine_text(la[i], lc[i], dname);
             int node = tame_dualfn_piece_node(F, first[i], NULL, NULL);
             char *txt = tame_xasprintf("[%s, %s]  node %d: %s", lo, hi, node, fx);
             tame_dual_view_add_piece(view, txt);
@@ -274,7 +281,9 @@ static void pieces_of_tree(tame_dual_view *view, const tame_dualfn *F, const sam
         free(hi);
         i = j + 1;
     }
-    mpq_clears(c, a, t, NULL);
+    mpq_clear(t);
+    vec_free(la, S->n);
+    vec_free(lc, S->n);
     vec_free(d, S->ns);
     vec_free(sl, S->ns);
     free(idx);
