@@ -434,6 +434,51 @@ static void assert_str_or_null_eq(const char *a, const char *b)
         assert_string_equal(a, b);
 }
 
+static void assert_refused(const char *body, const char *want);
+
+/* The file's body (without its end marker) with the first `from` replaced by `to`, refused
+ * with a message containing want. */
+static void assert_edit_refused(const char *text, const char *from, const char *to,
+                                const char *want)
+{
+    const char *at = strstr(text, from), *end = strstr(text, "end-workspace ");
+    assert_non_null(at);
+    assert_non_null(end);
+    char *body = tame_xasprintf("%.*s%s%.*s", (int)(at - text), text, to,
+                                (int)(end - at - strlen(from)), at + strlen(from));
+    assert_refused(body, want);
+    free(body);
+}
+
+/* Damaged presolve entries of a saved presolved tree are refused, naming the field. */
+static void presolve_records_refused(const char *text)
+{
+    const char *coef = "\npresolve coef ";
+    const char *line = strstr(text, coef);
+    assert_non_null(line);
+    assert_non_null(strstr(text, "\npresolve cover "));
+    assert_edit_refused(text, coef, "\npresolve frob ", "presolve kind");
+    assert_edit_refused(text, "\npresolve coef 9 ", "\npresolve coef 999 ",
+                        "presolve variable: 999 is out of range");
+    /* a cover's source row (its `var`) is a row of the tree's model (20 rows) */
+    const char *cv = strstr(text, "\npresolve cover ");
+    const char *sp = strchr(cv + strlen("\npresolve cover "), ' ');
+    char *cover = tame_xasprintf("%.*s", (int)(sp - cv + 1), cv);
+    assert_edit_refused(text, cover, "\npresolve cover 99 ",
+                        "presolve source row: 99 is out of range");
+    free(cover);
+    /* the old coefficient "-230" of p0033's first strengthening, written non-canonically */
+    assert_edit_refused(text, "\"-230\"", "\"-460/2\"", "canonical form");
+    assert_edit_refused(text, "\"-230\"", "~", "presolve old value");
+    assert_edit_refused(text, "\npresolve coef 9 4 1 ", "\npresolve coef 9 4 0 ",
+                        "presolve side: 1 or -1 for a coef");
+    /* one entry fewer than the tree line announces */
+    const char *eol = strchr(line + 1, '\n');
+    char *one = tame_xasprintf("%.*s", (int)(eol - line), line);
+    assert_edit_refused(text, one, "", "expected 'presolve'");
+    free(one);
+}
+
 /* The default solve presolves its copy (coefficients strengthened, cover rows appended): the
  * loaded tree keeps that copy and the whole presolve record, so every reader sees the same
  * tree (JSON, `tree presolve`, the change count the dual functions refuse on, the boxes). */
@@ -449,7 +494,9 @@ static void test_presolved_tree_roundtrip_p0033(void **state)
     assert_true(tame_model_nrows(tame_tree_model(t)) > tame_model_nrows(m));
     tame_ws_content c = {m, bb, NULL, NULL}, back;
     size_t len;
-    free(roundtrip(&c, &back, &len));
+    char *text = roundtrip(&c, &back, &len);
+    presolve_records_refused(text);
+    free(text);
     const tame_tree *u = tame_bb_tree(back.bb);
     assert_models_eq(m, back.model);
     /* the tree's own model, exactly (cover rows and strengthened coefficients included) */
