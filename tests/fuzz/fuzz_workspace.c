@@ -63,7 +63,7 @@ static void read_everything(const tame_ws_content *c)
         free(path);
         free(rs);
         free(cs);
-        tame_tree_view *v = tame_ui_tree_view_from_bb(t, "loaded");
+        tame_tree_view *v = tame_ui_tree_view_from_bb(t, "loaded", false);
         if (v) {
             tame_ui_text txt;
             tame_ui_text_init(&txt);
