@@ -407,6 +407,164 @@ static void test_tree_roundtrip_flugpl(void **state)
     tame_model_unref(&m);
 }
 
+/* The JSON export of a tree, as text (fresh memory; *n its length). */
+static char *json_of(const tame_tree *t, size_t *n)
+{
+    char *j = NULL;
+    FILE *f = open_memstream(&j, n);
+    tame_tree_write(t, f, TAME_TREE_JSON, false);
+    fclose(f);
+    return j;
+}
+
+static char *presolve_text(const tame_tree *t)
+{
+    char *s = NULL;
+    size_t n;
+    FILE *f = open_memstream(&s, &n);
+    tame_tree_print_presolve(t, f);
+    fclose(f);
+    return s;
+}
+
+static void assert_str_or_null_eq(const char *a, const char *b)
+{
+    assert_int_equal(a != NULL, b != NULL);
+    if (a)
+        assert_string_equal(a, b);
+}
+
+static void assert_refused(const char *body, const char *want);
+
+/* The file's body (without its end marker) with the first `from` replaced by `to`, refused
+ * with a message containing want. */
+static void assert_edit_refused(const char *text, const char *from, const char *to,
+                                const char *want)
+{
+    const char *at = strstr(text, from), *end = strstr(text, "end-workspace ");
+    assert_non_null(at);
+    assert_non_null(end);
+    char *body = tame_xasprintf("%.*s%s%.*s", (int)(at - text), text, to,
+                                (int)(end - at - strlen(from)), at + strlen(from));
+    assert_refused(body, want);
+    free(body);
+}
+
+/* Damaged presolve entries of a saved presolved tree are refused, naming the field. */
+static void presolve_records_refused(const char *text)
+{
+    const char *coef = "\npresolve coef ";
+    const char *line = strstr(text, coef);
+    assert_non_null(line);
+    assert_non_null(strstr(text, "\npresolve cover "));
+    assert_edit_refused(text, coef, "\npresolve frob ", "presolve kind");
+    assert_edit_refused(text, "\npresolve coef 9 ", "\npresolve coef 999 ",
+                        "presolve variable: 999 is out of range");
+    /* a cover's source row (its `var`) is a row of the tree's model (20 rows) */
+    const char *cv = strstr(text, "\npresolve cover ");
+    const char *sp = strchr(cv + strlen("\npresolve cover "), ' ');
+    char *cover = tame_xasprintf("%.*s", (int)(sp - cv + 1), cv);
+    assert_edit_refused(text, cover, "\npresolve cover 99 ",
+                        "presolve source row: 99 is out of range");
+    free(cover);
+    /* the old coefficient "-230" of p0033's first strengthening, written non-canonically */
+    assert_edit_refused(text, "\"-230\"", "\"-460/2\"", "canonical form");
+    assert_edit_refused(text, "\"-230\"", "~", "presolve old value");
+    assert_edit_refused(text, "\npresolve coef 9 4 1 ", "\npresolve coef 9 4 0 ",
+                        "presolve side: 1 or -1 for a coef");
+    /* one entry fewer than the tree line announces */
+    const char *eol = strchr(line + 1, '\n');
+    char *one = tame_xasprintf("%.*s", (int)(eol - line), line);
+    assert_edit_refused(text, one, "", "expected 'presolve'");
+    free(one);
+}
+
+/* The default solve presolves its copy (coefficients strengthened, cover rows appended): the
+ * loaded tree keeps that copy and the whole presolve record, so every reader sees the same
+ * tree (JSON, `tree presolve`, the change count the dual functions refuse on, the boxes). */
+static void test_presolved_tree_roundtrip_p0033(void **state)
+{
+    (void)state;
+    tame_model *m = NULL;
+    assert_int_equal(tame_lp_read("data/miplib/p0033.mps.gz", NULL, &m), TAME_OK);
+    tame_bb *bb = solve(m, false);
+    const tame_tree *t = tame_bb_tree(bb);
+    /* the case this test is about: the tree's model is not the user's */
+    assert_true(tame_tree_presolve_changes(t) > 0);
+    assert_true(tame_model_nrows(tame_tree_model(t)) > tame_model_nrows(m));
+    tame_ws_content c = {m, bb, NULL, NULL}, back;
+    size_t len;
+    char *text = roundtrip(&c, &back, &len);
+    presolve_records_refused(text);
+    free(text);
+    const tame_tree *u = tame_bb_tree(back.bb);
+    assert_models_eq(m, back.model);
+    /* the tree's own model, exactly (cover rows and strengthened coefficients included) */
+    assert_trees_eq(t, u);
+    assert_true(tame_model_nrows(tame_tree_model(u)) > tame_model_nrows(back.model));
+    /* the presolve record, field by field */
+    const tame_presolve_red *ra, *rb;
+    int na = tame_tree_presolve(t, &ra), nb = tame_tree_presolve(u, &rb);
+    assert_int_equal(na, nb);
+    int kinds = 0;
+    for (int k = 0; k < na; k++) {
+        assert_int_equal(ra[k].kind, rb[k].kind);
+        assert_int_equal(ra[k].var, rb[k].var);
+        assert_int_equal(ra[k].row, rb[k].row);
+        assert_int_equal(ra[k].side, rb[k].side);
+        assert_str_or_null_eq(ra[k].old_value, rb[k].old_value);
+        assert_str_or_null_eq(ra[k].new_value, rb[k].new_value);
+        assert_str_or_null_eq(ra[k].old_rhs, rb[k].old_rhs);
+        assert_str_or_null_eq(ra[k].new_rhs, rb[k].new_rhs);
+        kinds |= 1 << ra[k].kind;
+    }
+    /* both kinds p0033 has: strengthened coefficients and cover rows */
+    assert_true(kinds & (1 << TAME_PRE_COEF));
+    assert_true(kinds & (1 << TAME_PRE_COVER));
+    assert_int_equal(tame_tree_presolve_changes(t), tame_tree_presolve_changes(u));
+    char *p1 = presolve_text(t), *p2 = presolve_text(u);
+    assert_string_equal(p1, p2);
+    free(p1);
+    free(p2);
+    /* the JSON export, byte for byte (its "presolve" array and "rows" included) */
+    size_t n1, n2;
+    char *j1 = json_of(t, &n1), *j2 = json_of(u, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(j1, j2, n1);
+    assert_non_null(strstr(j2, "\"kind\":\"cover\""));
+    free(j1);
+    free(j2);
+    /* the boxes are over the tree's model */
+    int nv = tame_model_nvars(tame_tree_model(t));
+    double *l1 = tame_xmalloc((size_t)nv * sizeof *l1), *u1 = tame_xmalloc((size_t)nv * sizeof *u1);
+    double *l2 = tame_xmalloc((size_t)nv * sizeof *l2), *u2 = tame_xmalloc((size_t)nv * sizeof *u2);
+    for (int id = 0; id < tame_tree_size(t); id++) {
+        tame_tree_node_box(t, id, l1, u1);
+        tame_tree_node_box(u, id, l2, u2);
+        for (int j = 0; j < nv; j++) {
+            assert_same_dbl(l1[j], l2[j]);
+            assert_same_dbl(u1[j], u2[j]);
+        }
+    }
+    free(l1);
+    free(u1);
+    free(l2);
+    free(u2);
+    /* the dual functions refuse the loaded tree as they refuse the solved one */
+    tame_dualfn *F = NULL;
+    assert_int_equal(tame_dualfn_from_tree(u, TAME_DUAL_TREE, &F), TAME_BADARG);
+    assert_non_null(strstr(tame_err_msg(), "presolved model"));
+    assert_null(F);
+    /* the solve's presolve parameters come back with it */
+    const tame_bb_params *pa = tame_bb_params_get(bb), *pb = tame_bb_params_get(back.bb);
+    assert_int_equal(pa->presolve, pb->presolve);
+    assert_int_equal(pa->covers, pb->covers);
+    assert_same_dbl(pa->mem_limit, pb->mem_limit);
+    tame_ws_content_done(&back);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 static void test_paused_tree_and_dual_roundtrip(void **state)
 {
     (void)state;
@@ -606,35 +764,39 @@ static void assert_refused(const char *body, const char *want)
 static void test_bad_records_refused(void **state)
 {
     (void)state;
-    assert_refused("tame-workspace 2\nsession 0\n",
-                   "w.tws:1: written by a newer tame (format 2); this tame reads format 1");
-    assert_refused("tame-workspace 1\n", "w.tws:2: no session record");
-    assert_refused("tame-workspace 1\nsession 1\n", "w.tws:2: model id: 1 is out of range");
-    assert_refused("tame-workspace 1\nmodel 1 \"m\" min 1 0\nobjective \"obj\" 0\n"
+    assert_refused("tame-workspace 3\nsession 0\n",
+                   "w.tws:1: written by a newer tame (format 3); this tame reads format 2");
+    /* format 1 lost the tree's presolve record: refused, saying so */
+    assert_refused("tame-workspace 1\nsession 0\n",
+                   "w.tws:1: format 1 is no longer read (its solve records lack the tree's "
+                   "presolve record)");
+    assert_refused("tame-workspace 2\n", "w.tws:2: no session record");
+    assert_refused("tame-workspace 2\nsession 1\n", "w.tws:2: model id: 1 is out of range");
+    assert_refused("tame-workspace 2\nmodel 1 \"m\" min 1 0\nobjective \"obj\" 0\n"
                    "var \"x\" int 0 2/4 1\nend-model\nsession 1\n",
                    "w.tws:4: upper bound: expected a rational in lowest terms");
-    assert_refused("tame-workspace 1\nmodel 1 \"m\" min 1 0\nobjective \"obj\" 0\n"
+    assert_refused("tame-workspace 2\nmodel 1 \"m\" min 1 0\nobjective \"obj\" 0\n"
                    "var \"x\" int 1 0 1\nend-model\nsession 1\n",
                    "w.tws:4: variable 'x': lower bound above upper bound");
-    assert_refused("tame-workspace 1\nlua os.exit(3)\nsession 0\n",
+    assert_refused("tame-workspace 2\nlua os.exit(3)\nsession 0\n",
                    "w.tws:2: unknown record 'lua'");
-    assert_refused("tame-workspace 1\nmodel 1 \"m\" min 0 0\nobjective \"obj\" 0\n"
+    assert_refused("tame-workspace 2\nmodel 1 \"m\" min 0 0\nobjective \"obj\" 0\n"
                    "end-model\nmodel 1 \"m\" min 0 0\n",
                    "w.tws:5: model 1: models are numbered");
-    assert_refused("tame-workspace 1\nbnn 1 1 0 1 0 ~\nsizes 2 1\nweights 1 0 5\n",
+    assert_refused("tame-workspace 2\nbnn 1 1 0 1 0 ~\nsizes 2 1\nweights 1 0 5\n",
                    "w.tws:4: weight: 5 is out of range (-1..1)");
-    assert_refused("tame-workspace 1\nsession  0\n", "w.tws:2: two blanks in a row");
-    assert_refused("tame-workspace 1\nmodel 1 \"m\" min 1000000 0\n",
+    assert_refused("tame-workspace 2\nsession  0\n", "w.tws:2: two blanks in a row");
+    assert_refused("tame-workspace 2\nmodel 1 \"m\" min 1000000 0\n",
                    "number of variables: 1000000 is more than the rest of the file holds");
     /* damage the end marker itself */
     tame_ws_content out;
-    const char *bad = "tame-workspace 1\nsession 0\nend-workspace 27 0000000000000000\n";
+    const char *bad = "tame-workspace 2\nsession 0\nend-workspace 27 0000000000000000\n";
     assert_int_equal(tame_ws_parse("w.tws", bad, strlen(bad), &out), TAME_PARSE);
     char want[128];
     snprintf(want, sizeof want, "w.tws:3: damaged (checksum %016llx, the end marker says "
              "0000000000000000)", tame_wsio_fnv(bad, 27));
     assert_string_equal(tame_err_msg(), want);
-    bad = "tame-workspace 1\nsession 0\nend-workspace 26 0000000000000000\n";
+    bad = "tame-workspace 2\nsession 0\nend-workspace 26 0000000000000000\n";
     assert_int_equal(tame_ws_parse("w.tws", bad, strlen(bad), &out), TAME_PARSE);
     assert_string_equal(tame_err_msg(), "w.tws:3: damaged (the file holds 27 bytes before its end "
                                         "marker, which says 26)");
@@ -725,6 +887,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_with_cuts_roundtrip),
         cmocka_unit_test(test_tree_roundtrip_flugpl),
+        cmocka_unit_test(test_presolved_tree_roundtrip_p0033),
         cmocka_unit_test(test_paused_tree_and_dual_roundtrip),
         cmocka_unit_test(test_gmi_dual_roundtrip),
         cmocka_unit_test(test_bnn_roundtrip),

@@ -447,7 +447,8 @@ void tame_tree_print_presolve(const tame_tree *t, FILE *out)
             cnt[TAME_PRE_COVER] == 1 ? "" : "s");
     for (int k = 0; k < t->npre; k++) {
         const tame_presolve_red *r = &t->pre[k];
-        const char *v = tame_model_var_name(t->model, r->var);
+        /* a cover's `var` is its knapsack row, not a variable */
+        const char *v = r->kind == TAME_PRE_COVER ? NULL : tame_model_var_name(t->model, r->var);
         const char *row = r->row >= 0 ? tame_model_row_name(t->model, r->row) : "integrality";
         if (r->kind == TAME_PRE_COVER) {
             /* the row as the model holds it (coefficients +-1), then its derivation */

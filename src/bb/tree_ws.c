@@ -15,6 +15,7 @@ static const char *const lps[] = {"none", "optimal", "infeasible", "cutoff", "un
                                   "failed"};
 static const char *const dirs[] = {"none", "down", "up"};
 static const char *const fixkinds[] = {"redcost", "propagated"};
+static const char *const prekinds[] = {"bound", "implied", "round", "coef", "cover"};
 static const char *const statuses[] = {"ready", "paused", "optimal", "infeasible", "unbounded",
                                        "node_limit", "time_limit", "gap_limit", "interrupted"};
 
@@ -53,10 +54,24 @@ void tame_tree_ws_write(const tame_tree *t, int model_id, tame_wsio_w *w)
     tame_wsio_dbl(w, t->has_inc ? t->inc_value : 0.0);
     tame_wsio_int(w, t->has_inc ? t->inc_node : -1);
     tame_wsio_str(w, t->has_inc ? t->inc_source : NULL);
+    tame_wsio_int(w, t->npre);
     if (t->has_inc) {
         tame_wsio_key(w, "incumbent");
         for (int j = 0; j < t->nvars; j++)
             tame_wsio_dbl(w, t->inc_x[j]);
+    }
+    /* the presolve record, every field as the solver wrote it (tree.h) */
+    for (int k = 0; k < t->npre; k++) {
+        const tame_presolve_red *p = &t->pre[k];
+        tame_wsio_key(w, "presolve");
+        tame_wsio_word(w, prekinds[p->kind]);
+        tame_wsio_int(w, p->var);
+        tame_wsio_int(w, p->row);
+        tame_wsio_int(w, p->side);
+        tame_wsio_str(w, p->old_value);
+        tame_wsio_str(w, p->new_value);
+        tame_wsio_str(w, p->old_rhs);
+        tame_wsio_str(w, p->new_rhs);
     }
     size_t nb = basis_bytes(t);
     char *hex = tame_xmalloc(2 * nb + 1);
@@ -151,6 +166,9 @@ void tame_bb_ws_write(const tame_bb *bb, int source_id, tame_wsio_w *w)
     tame_wsio_int(w, p->sb_maxcands);
     tame_wsio_int(w, p->dive_freq);
     tame_wsio_bool(w, p->realtime);
+    tame_wsio_bool(w, p->presolve);
+    tame_wsio_int(w, p->covers);
+    tame_wsio_dbl(w, p->mem_limit);
     tame_wsio_key(w, "solve-stats");
     long counts[] = {bb->processed, bb->lp_solves, bb->lp_iters, bb->sb_solves, bb->sb_iters,
                      bb->dive_solves, bb->dive_iters, bb->solutions, bb->heur_solutions,
@@ -356,12 +374,74 @@ static tame_status read_tree_body(tame_wsio_r *r, tame_tree *t, int nn, int nev,
     return tame_wsio_expect(r, "end-tree", 0);
 }
 
+/* A canonical rational in string field k (as tame_rat_str writes it); NULL when null_ok and "~". */
+static tame_status get_ratstr(tame_wsio_r *r, int k, const char *what, bool null_ok, char **s)
+{
+    *s = NULL;
+    TAME_TRY(tame_wsio_get_str(r, k, what, null_ok, s));
+    if (!*s)
+        return TAME_OK;
+    mpq_t q;
+    mpq_init(q);
+    bool ok = tame_rat_parse(q, *s) == TAME_OK;
+    char *c = ok ? tame_rat_str(q) : NULL;
+    ok = ok && strcmp(c, *s) == 0;
+    free(c);
+    mpq_clear(q);
+    if (!ok) {
+        free(*s);
+        *s = NULL;
+        return tame_wsio_fail(r, "%s: expected an exact rational in canonical form", what);
+    }
+    return TAME_OK;
+}
+
+/* One presolve entry (tree.h): the fields each kind has, in range for the tree's model. */
+static tame_status read_presolve(tame_wsio_r *r, const tame_tree *t, tame_presolve_red *p)
+{
+    tame_status st = TAME_OK;
+    int kind, nv = t->nvars, nr = t->nrows;
+    TAME_TRY(tame_wsio_expect(r, "presolve", 8));
+    TAME_TRY(tame_wsio_get_enum(r, 1, "presolve kind", prekinds, 5, &kind));
+    p->kind = (tame_presolve_kind)kind;
+    bool cover = kind == TAME_PRE_COVER, rowside = cover || kind == TAME_PRE_COEF;
+    /* a cover names its knapsack row in `var` */
+    TAME_TRY(tame_wsio_get_i(r, 2, cover ? "presolve source row" : "presolve variable", 0,
+                             (cover ? nr : nv) - 1, &p->var));
+    TAME_TRY(tame_wsio_get_i(r, 3, "presolve row", kind == TAME_PRE_ROUND ? -1 : 0,
+                             kind == TAME_PRE_ROUND ? -1 : nr - 1, &p->row));
+    TAME_TRY(tame_wsio_get_i(r, 4, "presolve side", rowside ? -1 : 0, 1, &p->side));
+    if (rowside && p->side == 0)
+        return tame_wsio_fail(r, "presolve side: 1 or -1 for a %s", prekinds[kind]);
+    if (cover) {
+        TRY(tame_wsio_get_str(r, 5, "cover terms", false, &p->old_value));
+        TRY(tame_wsio_get_str(r, 6, "cover name", false, &p->new_value));
+        TRY(tame_wsio_get_str(r, 7, "cover old rhs", true, &p->old_rhs));
+        if (p->old_rhs) {
+            st = tame_wsio_fail(r, "cover old rhs: ~ (a cover row is new)");
+            goto done;
+        }
+        TRY(get_ratstr(r, 8, "cover rhs", false, &p->new_rhs));
+    } else {
+        TRY(get_ratstr(r, 5, "presolve old value", kind != TAME_PRE_COEF, &p->old_value));
+        TRY(get_ratstr(r, 6, "presolve new value", false, &p->new_value));
+        TRY(get_ratstr(r, 7, "presolve old rhs", !rowside, &p->old_rhs));
+        TRY(get_ratstr(r, 8, "presolve new rhs", !rowside, &p->new_rhs));
+        if (!rowside && (p->old_rhs || p->new_rhs)) {
+            st = tame_wsio_fail(r, "presolve rhs: ~ for a %s", prekinds[kind]);
+            goto done;
+        }
+    }
+done:
+    return st;
+}
+
 tame_status tame_tree_ws_read(tame_wsio_r *r, const tame_model *m, tame_tree **out)
 {
     *out = NULL;
-    if (!tame_wsio_is(r, "tree") || r->ntok != 10)
-        return tame_wsio_fail(r, "expected 'tree' with 9 fields");
-    int nn, nev, nproc, incnode;
+    if (!tame_wsio_is(r, "tree") || r->ntok != 11)
+        return tame_wsio_fail(r, "expected 'tree' with 10 fields");
+    int nn, nev, nproc, incnode, npre;
     bool hasinc;
     double objstep, incv;
     char *src = NULL;
@@ -372,6 +452,7 @@ tame_status tame_tree_ws_read(tame_wsio_r *r, const tame_model *m, tame_tree **o
     TAME_TRY(tame_wsio_get_bool(r, 6, "has incumbent", &hasinc));
     TAME_TRY(tame_wsio_get_dbl(r, 7, "incumbent value", &incv));
     TAME_TRY(tame_wsio_get_i(r, 8, "incumbent node", -1, nn - 1, &incnode));
+    TAME_TRY(tame_wsio_get_count(r, 10, "presolve entries", 1 << 28, 1, &npre));
     TAME_TRY(tame_wsio_get_str(r, 9, "incumbent source", !hasinc, &src));
     if (!hasinc && src) {
         free(src);
@@ -390,6 +471,14 @@ tame_status tame_tree_ws_read(tame_wsio_r *r, const tame_model *m, tame_tree **o
         free(x);
     }
     free(src);
+    if (st == TAME_OK && npre) {
+        tame_presolve_red *pre = tame_xcalloc((size_t)npre, sizeof *pre);
+        int k = 0;
+        while (k < npre && st == TAME_OK)
+            st = read_presolve(r, t, &pre[k++]);
+        /* the entry that failed is freed with the others (its strings NULL or owned) */
+        tame_tree_set_presolve(t, pre, k);
+    }
     if (st == TAME_OK)
         st = read_tree_body(r, t, nn, nev, nproc);
     if (st != TAME_OK) {
@@ -454,8 +543,8 @@ tame_status tame_bb_ws_read(tame_wsio_r *r, tame_tree *t, tame_model *source, ta
     tame_bb_params_default(&p);
     int status;
     bool stale;
-    if (!tame_wsio_is(r, "solve") || r->ntok != 24)
-        return tame_wsio_fail(r, "expected 'solve' with 23 fields");
+    if (!tame_wsio_is(r, "solve") || r->ntok != 27)
+        return tame_wsio_fail(r, "expected 'solve' with 26 fields");
     TAME_TRY(tame_wsio_get_bool(r, 2, "stale", &stale));
     TAME_TRY(tame_wsio_get_enum(r, 3, "status", statuses, 9, &status));
     const char *bn = tame_wsio_tok(r, 4), *sn = tame_wsio_tok(r, 5);
@@ -476,6 +565,11 @@ tame_status tame_bb_ws_read(tame_wsio_r *r, tame_tree *t, tame_model *source, ta
     TAME_TRY(tame_wsio_get_i(r, 21, "sb_maxcands", 0, 1 << 30, &p.sb_maxcands));
     TAME_TRY(tame_wsio_get_i(r, 22, "dive_freq", -(1 << 30), 1 << 30, &p.dive_freq));
     TAME_TRY(tame_wsio_get_bool(r, 23, "realtime", &p.realtime));
+    TAME_TRY(tame_wsio_get_bool(r, 24, "presolve", &p.presolve));
+    TAME_TRY(tame_wsio_get_i(r, 25, "covers", 0, 1 << 30, &p.covers));
+    TAME_TRY(tame_wsio_get_dbl(r, 26, "mem_limit", &p.mem_limit));
+    if (!(p.mem_limit >= 0))
+        return tame_wsio_fail(r, "mem_limit: expected a number >= 0");
     TAME_TRY(tame_wsio_expect(r, "solve-stats", 17));
     long c[12];
     for (int k = 0; k < 12; k++)

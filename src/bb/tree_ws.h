@@ -2,8 +2,10 @@
  * the tree (every node with every field of node.h, its sparse duals, reduced costs, Farkas
  * ray, packed basis and fixings; the event log; the processing order; the incumbent) and the
  * solve around it (status, parameters, counters). Doubles are written exactly (%a).
- *   tree MODEL NNODES NEVENTS NPROC OBJSTEP HASINC INCVALUE INCNODE INCSOURCE
+ *   tree MODEL NNODES NEVENTS NPROC OBJSTEP HASINC INCVALUE INCNODE INCSOURCE NPRE
  *   incumbent X...                                  (NVARS doubles, when HASINC)
+ *   presolve KIND VAR ROW SIDE OLD NEW OLDRHS NEWRHS (NPRE lines: the presolve record of
+ *        tree.h, KIND bound|implied|round|coef|cover, values quoted, ~ for NULL)
  *   node ID PARENT DEPTH CHILD VAR DIR BVALUE BBOUND FATE LP LPVALUE BOUND ESTIMATE ORDER
  *        TIME ITERS IISUM IICOUNT DUALNODE DUALFEAS MARGIN PROPAGATED FROMSB EMPTYBOX NFIX BASIS
  *   node-duals N i v ...   node-redcosts N j v ...   node-farkas N i v ...
@@ -13,10 +15,12 @@
  *   end-tree
  *   solve SOURCE STALE STATUS BRANCH SELECT NODELIMIT TIMELIMIT CPUCLOCK GAP EAGER HEUR OBJINT
  *         CUTOFF REDCOST PROPAGATE KEEPRC SCALE RELIAB SBITERS SBLOOK SBMAX DIVEFREQ REALTIME
+ *         PRESOLVE COVERS MEMLIMIT
  *   solve-stats PROCESSED LPSOLVES LPITERS SBSOLVES SBITERS DIVESOLVES DIVEITERS SOLUTIONS
  *         HEURSOLS MAXDEPTH FIXINGS PROPAGATED TIME CPU HASINC INC LASTBOUND
  * Every index is checked (parents before children, depth = parent's + 1, children pointing
- * back, variables, rows and nodes in range), so the tree's readers (print, node, export, dual
+ * back, variables, rows and nodes in range; each presolve entry's fields as its kind has
+ * them, values canonical rationals), so the tree's readers (print, node, export, dual
  * functions) can walk a loaded tree as they walk a solved one.
  *
  * A loaded solve is a record: its tree can be read, exported and turned into dual functions,
@@ -29,7 +33,8 @@
 #include "bb/bb.h"
 #include "exact/wsio.h"
 
-/* Writes the tree, naming its model by model_id (the caller writes that model first). */
+/* Writes the tree, naming its own model by model_id (the caller writes that model first: the
+ * solver's presolved copy, not the user's, when the solve presolved). */
 void tame_tree_ws_write(const tame_tree *t, int model_id, tame_wsio_w *w);
 /* Reads a tree whose "tree" line is r's current record, for model m (the model token 1
  * names; the tree takes its own copy). *out has one reference. TAME_PARSE otherwise. */

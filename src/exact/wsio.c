@@ -167,6 +167,11 @@ tame_status tame_wsio_open(tame_wsio_r *r, const char *name, const char *buf, si
                                         "reads format %d", name, ver, TAME_WSIO_VERSION);
     if (ver < 1)
         return tame_err_set(TAME_PARSE, "%s:1: not a tame workspace (format 0)", name);
+    if (ver == 1)
+        return tame_err_set(TAME_PARSE, "%s:1: format 1 is no longer read (its solve records "
+                                        "lack the tree's presolve record); this tame reads "
+                                        "format %d: solve and save again", name,
+                                        TAME_WSIO_VERSION);
     /* the end marker: the last line */
     int lines = count_lines(buf, len);
     if (len == 0 || buf[len - 1] != '\n')

@@ -24,7 +24,9 @@
 #include "base/status.h"
 #include "exact/rat.h"
 
-#define TAME_WSIO_VERSION 1
+/* 2: trees carry their presolve record and the solve its presolve/covers/mem_limit
+ * parameters (format 1 lost them; its files are refused, naming the reason). */
+#define TAME_WSIO_VERSION 2
 
 /* {=== writing === */
 

@@ -5,8 +5,8 @@
  * truncation and checksum checks). Properties: a refusal is TAME_PARSE with one line naming
  * the file ("w.tws:LINE: ..."); an accepted workspace writes back to text that parses again
  * and writes the same bytes (the format is canonical), and every reader of the loaded objects
- * runs on it (tree print, node details, every export, statistics, cut and dual texts, the dual
- * function's value at b, the network's text) without a crash or a sanitizer report. */
+ * runs on it (tree print, node details, every export, the presolve record, statistics, cut
+ * and dual texts, the dual function's value at b, the network's text) without a crash or a sanitizer report. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +63,7 @@ static void read_everything(const tame_ws_content *c)
         free(path);
         free(rs);
         free(cs);
-        tame_tree_view *v = tame_ui_tree_view_from_bb(t, "loaded");
+        tame_tree_view *v = tame_ui_tree_view_from_bb(t, "loaded", false);
         if (v) {
             tame_ui_text txt;
             tame_ui_text_init(&txt);
@@ -76,6 +76,9 @@ static void read_everything(const tame_ws_content *c)
         }
         for (int f = TAME_TREE_DOT; f <= TAME_TREE_JSON; f++)
             tame_tree_write(t, out, (tame_tree_format)f, false);
+        /* the presolve record (`tree presolve`; the JSON above has it too) */
+        tame_tree_print_presolve(t, out);
+        FUZZ_CHECK(tame_tree_presolve_changes(t) <= tame_tree_presolve(t, NULL));
         tame_bb_stats st;
         tame_bb_get_stats(c->bb, &st);
         FUZZ_CHECK(st.nodes == size);
