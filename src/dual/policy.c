@@ -1,8 +1,10 @@
 /* The construction policy of MATH §8.4 (dualfn.h, tame_dual_build): cut duals when the cut
  * loop ends integral, else the tree dual, saying which class was produced. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "bb/bb.h"
 #include "cuts/cuts.h"
 #include "dual/dual_impl.h"
@@ -100,6 +102,24 @@ tame_status tame_dual_from_tree_info(const tame_tree *t, tame_dual_kind kind, ta
     return TAME_OK;
 }
 
+/* True when F(b) = -inf: F is a valid bound that says nothing at b. */
+static bool is_minus_inf_at_b(const tame_dualfn *F)
+{
+    int n = tame_dualfn_nsides(F);
+    mpq_t *d = tame_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d);
+    for (int s = 0; s < n; s++)
+        mpq_init(d[s]);
+    tame_dualfn_rhs(F, d);
+    tame_dualval v;
+    tame_dualval_init(&v);
+    bool minus_inf = tame_dualfn_eval(F, (const mpq_t *)d, &v) == TAME_OK && v.inf < 0;
+    tame_dualval_done(&v);
+    for (int s = 0; s < n; s++)
+        mpq_clear(d[s]);
+    free(d);
+    return minus_inf;
+}
+
 tame_status tame_dual_build_with(tame_model *m, tame_bb *bb, tame_dual_kind kind, int rounds,
                                  tame_dualfn **out, tame_dual_build_info *info)
 {
@@ -130,6 +150,14 @@ tame_status tame_dual_build_with(tame_model *m, tame_bb *bb, tame_dual_kind kind
             tame_status st = tame_dual_from_tree_info(tame_bb_tree(bb), kind, out, info);
             if (st != TAME_OK)
                 return st;
+            if (is_minus_inf_at_b(*out)) {
+                /* valid but useless: some pieces (regions removed by propagation whose
+                 * Farkas ray did not verify) have no finite certificate */
+                tame_dualfn_free(out);
+                why = "the session's solve gives F(b) = -inf (regions removed by propagation "
+                      "without an exact certificate)";
+                goto own_solve;
+            }
             const tame_bb_params *p = tame_bb_params_get(bb);
             char d[240];
             describe_tree(tame_bb_tree(bb), *out, d, sizeof d);
@@ -142,6 +170,7 @@ tame_status tame_dual_build_with(tame_model *m, tame_bb *bb, tame_dual_kind kind
             return TAME_OK;
         }
     }
+own_solve:
     TAME_TRY(tame_dual_build(m, kind, rounds, out, info));
     if (kind == TAME_DUAL_BB || kind == TAME_DUAL_TREE) {
         char msg[sizeof info->message];
