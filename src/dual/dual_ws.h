@@ -11,8 +11,11 @@
  *   piece NODE KIND EXACT FARKAS THETA FATE NTIGHT (col lower value)...
  *   piece-v N i q ...   piece-r N j q ...                    (NPIECES)
  *   tnode PIECE NCHILD child... NRED red... NPROP prop...    (NTNODES)
+ *   lattice S                      (trees rounded to the objective lattice S; optional)
+ *   cutunits GMI, then kappa N s q ...   (cut-and-branch trees, NUNITS kappa lines; optional)
  *   end-dual
- * Checked on reading: indices in range, GMI alphas in (0,1), scales positive integers,
+ * Checked on reading: the side space (rows, columns, sides, rowside, colside) is its model's
+ * (tame_dual_alloc), indices in range, GMI alphas in (0,1), scales positive integers,
  * and order (a unit's parents have smaller ids, a
  * tree node's children larger ones), so evaluation needs no further checks. */
 #ifndef TAME_DUAL_DUAL_WS_H
