@@ -24,6 +24,8 @@
 #include "dual/dualfn.h"
 #include "exact/wsio.h"
 
+/* Appends F's records (dual ... end-dual) to w, naming F's model by model_id (the id
+ * under which the caller wrote it); F is only read. */
 void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w);
 /* Reads the function whose "dual" line is r's current record, over model m (the model
  * token 1 names; referenced). TAME_PARSE otherwise. */
