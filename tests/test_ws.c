@@ -633,6 +633,90 @@ static void test_gmi_dual_roundtrip(void **state)
     tame_model_unref(&m);
 }
 
+/* Tree duals of a session solve (propagation, objint, presolve off) on a model with one round
+ * of cuts (cut-and-branch): the regions removed by propagation, the objective lattice and
+ * the cut rows' units load back, so the loaded function is the saved one (the reader refused
+ * the regions' fate, dropped the lattice and the units, and refused GMI units in trees). */
+static void test_cut_and_branch_tree_dual_roundtrip(void **state)
+{
+    (void)state;
+    for (int fam = TAME_CUT_GOMORY; fam <= TAME_CUT_GMI; fam++) {
+        tame_model *m = tame_model_new("gomory72");
+        add_var(m, "x1", TAME_VAR_INT, "0", NULL, "4");
+        add_var(m, "x2", TAME_VAR_INT, "0", NULL, "-1");
+        tame_model_set_sense(m, TAME_MAXIMIZE);
+        add_con(m, "c1: 7 x1 - 2 x2 <= 14");
+        add_con(m, "c2: x2 <= 3");
+        add_con(m, "c3: 2 x1 - 2 x2 <= 3/2");
+        tame_cuts_params cp = TAME_CUTS_PARAMS_DEFAULT;
+        cp.family = (tame_cut_family)fam;
+        cp.rounds = 1;
+        tame_cuts_result res;
+        assert_int_equal(tame_cuts_run(m, &cp, &res), TAME_OK);
+        assert_int_equal(tame_model_ncut_rows(m), 1);
+        tame_bb_params p;
+        tame_bb_params_default(&p);
+        p.presolve = false;
+        p.covers = 0;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_dualfn *F = NULL;
+        assert_int_equal(tame_dualfn_from_tree(tame_bb_tree(bb), TAME_DUAL_TREE, &F), TAME_OK);
+        char *a = tame_dualfn_text(F);
+        assert_non_null(strstr(a, "removed by propagation"));
+        assert_non_null(strstr(a, "objective lattice"));
+        assert_non_null(strstr(a, "R_k(d) = U_k(d) - kappa_k.d"));
+        tame_ws_content c = {m, bb, F, NULL}, back;
+        size_t len;
+        free(roundtrip(&c, &back, &len));
+        char *b = tame_dualfn_text(back.dual);
+        assert_string_equal(a, b);
+        assert_duals_eq(F, back.dual);
+        free(a);
+        free(b);
+        tame_ws_content_done(&back);
+        tame_dualfn_free(&F);
+        tame_bb_free(&bb);
+        tame_model_unref(&m);
+    }
+}
+
+/* A dual function whose sides are not its model's is refused: the value function, `view
+ * dual` and `dual check` build points from the model's sides and evaluate F at them. */
+static void test_dual_side_space_checked(void **state)
+{
+    (void)state;
+    tame_model *m = gr_example();
+    tame_dualfn *F = NULL;
+    tame_dual_build_info info;
+    assert_int_equal(tame_dual_build(m, TAME_DUAL_GMI, 5, &F, &info), TAME_OK);
+    tame_ws_content c = {m, NULL, F, NULL}, back;
+    size_t len;
+    char *text = roundtrip(&c, &back, &len);
+    tame_ws_content_done(&back);
+    /* the row is an equation: the function's side is 'eq' (a side 'lo' is not the model's) */
+    char *hdr = strstr(text, "\ndual ");
+    assert_non_null(hdr);
+    char *copy = tame_xstrdup(text), *sd = strstr(copy + (hdr - text), "\nside row 0 eq ");
+    assert_non_null(sd);
+    memcpy(sd + strlen("\nside row 0 "), "lo", 2);
+    assert_edit_refused(copy, "", "", "side 1 is not side 1 of its model (row 0 eq)");
+    free(copy);
+    /* one side fewer than the model has */
+    int id, nr, nc, ns;
+    char kind[16];
+    assert_int_equal(sscanf(hdr, "\ndual %d %15s %d %d %d", &id, kind, &nr, &nc, &ns), 5);
+    char from[96], to[96];
+    snprintf(from, sizeof from, "\ndual %d %s %d %d %d ", id, kind, nr, nc, ns);
+    snprintf(to, sizeof to, "\ndual %d %s %d %d %d ", id, kind, nr, nc, ns - 1);
+    assert_edit_refused(text, from, to, "the function's rows, columns and sides are not its "
+                                        "model's");
+    free(text);
+    tame_dualfn_free(&F);
+    tame_model_unref(&m);
+}
+
 static void test_bnn_roundtrip(void **state)
 {
     (void)state;
@@ -890,6 +974,8 @@ int main(void)
         cmocka_unit_test(test_presolved_tree_roundtrip_p0033),
         cmocka_unit_test(test_paused_tree_and_dual_roundtrip),
         cmocka_unit_test(test_gmi_dual_roundtrip),
+        cmocka_unit_test(test_cut_and_branch_tree_dual_roundtrip),
+        cmocka_unit_test(test_dual_side_space_checked),
         cmocka_unit_test(test_bnn_roundtrip),
         cmocka_unit_test(test_truncated_at_every_byte_refused),
         cmocka_unit_test(test_flipped_byte_refused),

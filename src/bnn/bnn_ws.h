@@ -12,6 +12,7 @@
 #include "bnn/bnn.h"
 #include "exact/wsio.h"
 
+/* Appends net's records (bnn ... end-bnn) to w; net is only read. */
 void tame_bnn_ws_write(const tame_bnn *net, tame_wsio_w *w);
 /* Reads the network whose "bnn" line is r's current record (reference count 1). TAME_PARSE
  * otherwise: sizes and options as tame_bnn_new checks them, weights within {-P..P}, no

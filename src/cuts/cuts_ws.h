@@ -18,6 +18,15 @@
 #include "cuts/hierarchy.h"
 #include "exact/wsio.h"
 
+/* A side of the right-hand side (hierarchy.h tame_side) as one "side" record, shared with
+ * dual functions (dual_ws.h). */
+void tame_side_ws_write(tame_wsio_w *w, const tame_side *sd);
+/* Reads the next record as a side into sd (rhs and scale initialised; sd->name fresh memory):
+ * a row side's index in [0, nrows), a bound side's in [0, ncols), the scale a positive
+ * integer. TAME_PARSE otherwise (sd->name may be set: the caller frees it with the side). */
+tame_status tame_side_ws_read(tame_wsio_r *r, int nrows, int ncols,
+                              tame_side *sd) TAME_NODISCARD;
+
 /* Writes m's cut record (nothing when m has none), naming m by model_id. */
 void tame_cutrec_ws_write(const tame_model *m, int model_id, tame_wsio_w *w);
 

@@ -41,6 +41,11 @@ typedef struct dpiece {
     const char *fate;    /* "integral", "pruned", ... (static text) */
 } dpiece;
 
+/* The fates of region pieces (besides tame_fate_str's node fates); the workspace reader
+ * accepts exactly these. */
+#define TAME_DUAL_FATE_REDCOST "removed by reduced-cost fixing"
+#define TAME_DUAL_FATE_PROPAGATED "removed by propagation"
+
 /* F_tree's network: one entry per tree node. */
 typedef struct dtnode {
     int piece;       /* its own phi (index into pieces), -1 when none */

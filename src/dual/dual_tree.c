@@ -682,8 +682,8 @@ static void region_pieces(builder *b, int id, tame_fix_kind kind, int **out, int
         bool isint = tame_model_var_is_int(b->m, fx->var);
         int pi = new_piece(b, id, kind == TAME_FIX_REDCOST ? PIECE_REDCOST : PIECE_PROPAGATED,
                            NULL);
-        b->F->pieces[pi].fate = kind == TAME_FIX_REDCOST ? "removed by reduced-cost fixing"
-                                                         : "removed by propagation";
+        b->F->pieces[pi].fate = kind == TAME_FIX_REDCOST ? TAME_DUAL_FATE_REDCOST
+                                                         : TAME_DUAL_FATE_PROPAGATED;
         /* not F_k: the other side of the tightening */
         double *nl = tame_xcalloc((size_t)b->n + 1, sizeof *nl);
         double *nu = tame_xcalloc((size_t)b->n + 1, sizeof *nu);

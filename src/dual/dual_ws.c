@@ -8,12 +8,11 @@
 
 #include "base/mem.h"
 #include "bb/node.h"
+#include "cuts/cuts_ws.h"
 #include "dual/dual_impl.h"
 #include "model/model_ws.h"
 
 static const char *const kinds[] = {"chvatal", "gmi", "bb", "tree"};
-static const char *const side_kinds[] = {"row", "bound"};
-static const char *const side_dirs[] = {"lo", "up", "eq"};
 static const char *const piece_kinds[] = {"leaf", "node", "redcost", "propagated"};
 
 /* {=== writing === */
@@ -46,17 +45,8 @@ void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w)
     tame_wsio_dbl(w, F->zd);
     tame_wsio_str(w, F->zsrc);
     tame_wsio_str(w, F->notes.s ? F->notes.s : "");
-    for (int s = 0; s < F->nsides; s++) {
-        const tame_side *sd = &F->sides[s];
-        tame_wsio_key(w, "side");
-        tame_wsio_word(w, side_kinds[sd->kind]);
-        tame_wsio_int(w, sd->index);
-        tame_wsio_word(w, side_dirs[sd->dir]);
-        tame_wsio_rat(w, sd->rhs);
-        tame_wsio_rat(w, sd->scale);
-        tame_wsio_bool(w, sd->slack_int);
-        tame_wsio_str(w, sd->name);
-    }
+    for (int s = 0; s < F->nsides; s++)
+        tame_side_ws_write(w, &F->sides[s]);
     tame_wsio_key(w, "rowside");
     for (int q = 0; q < 2; q++)
         for (int i = 0; i < F->nrows; i++)
@@ -119,6 +109,19 @@ void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w)
         intlist(w, nd->nred, nd->red);
         intlist(w, nd->nprop, nd->prop);
     }
+    /* optional (tree functions): the objective lattice, the cut rows' units' kappa */
+    if (F->has_lattice) {
+        tame_wsio_key(w, "lattice");
+        tame_wsio_rat(w, F->lattice);
+    }
+    if (F->cutunit) {
+        tame_wsio_key(w, "cutunits");
+        tame_wsio_bool(w, F->units_gmi);
+        for (int k = 0; k < F->nunits; k++) {
+            tame_wsio_key(w, "kappa");
+            tame_linexpr_ws_write(w, &F->kappa[k]);
+        }
+    }
     tame_wsio_key(w, "end-dual");
 }
 
@@ -131,26 +134,35 @@ void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w)
             return st; \
     } while (0)
 
-static tame_status read_sides(tame_wsio_r *r, tame_dualfn *F)
+/* The sides of a function over m are m's (tame_dual_alloc): the value function, the views and
+ * the checks build their points from m's sides and evaluate F at them, so a function whose
+ * side space differs from its model's would be read outside its arrays. */
+static tame_status check_shape(tame_wsio_r *r, const tame_dualfn *F, const tame_dualfn *shape)
+{
+    for (int s = 0; s < F->nsides; s++) {
+        const tame_side *a = &F->sides[s], *b = &shape->sides[s];
+        if (a->kind != b->kind || a->index != b->index || a->dir != b->dir)
+            return tame_wsio_fail(r, "side %d is not side %d of its model (%s %d %s)", s + 1,
+                                  s + 1, b->kind == TAME_SIDE_ROW ? "row" : "bound", b->index,
+                                  b->dir == TAME_SIDE_LO ? "lo" : b->dir == TAME_SIDE_UP ? "up"
+                                                                                          : "eq");
+    }
+    for (int q = 0; q < 2; q++)
+        for (int i = 0; i < F->nrows; i++)
+            if (F->rowside[q][i] != shape->rowside[q][i])
+                return tame_wsio_fail(r, "rowside: row %d's sides are not its model's", i);
+    for (int q = 0; q < 3; q++)
+        for (int j = 0; j < F->ncols; j++)
+            if (F->colside[q][j] != shape->colside[q][j])
+                return tame_wsio_fail(r, "colside: column %d's sides are not its model's", j);
+    return TAME_OK;
+}
+
+static tame_status read_sides(tame_wsio_r *r, tame_dualfn *F, const tame_dualfn *shape)
 {
     tame_status st;
-    for (int s = 0; s < F->nsides; s++) {
-        tame_side *sd = &F->sides[s];
-        int v;
-        TRY(tame_wsio_expect(r, "side", 7));
-        TRY(tame_wsio_get_enum(r, 1, "side kind", side_kinds, 2, &v));
-        sd->kind = (tame_side_kind)v;
-        TRY(tame_wsio_get_i(r, 2, "side index", 0, (v == TAME_SIDE_ROW ? F->nrows : F->ncols) - 1,
-                            &sd->index));
-        TRY(tame_wsio_get_enum(r, 3, "side direction", side_dirs, 3, &v));
-        sd->dir = (tame_side_dir)v;
-        TRY(tame_wsio_get_rat(r, 4, "side rhs", sd->rhs));
-        TRY(tame_wsio_get_rat(r, 5, "side scale", sd->scale));
-        if (mpq_sgn(sd->scale) <= 0 || !tame_rat_is_int(sd->scale))
-            return tame_wsio_fail(r, "side scale: must be a positive integer");
-        TRY(tame_wsio_get_bool(r, 6, "slack_int", &sd->slack_int));
-        TRY(tame_wsio_get_str(r, 7, "side name", false, &sd->name));
-    }
+    for (int s = 0; s < F->nsides; s++)
+        TRY(tame_side_ws_read(r, F->nrows, F->ncols, &F->sides[s]));
     TRY(tame_wsio_expect(r, "rowside", 2 * F->nrows));
     for (int q = 0; q < 2; q++)
         for (int i = 0; i < F->nrows; i++)
@@ -161,6 +173,7 @@ static tame_status read_sides(tame_wsio_r *r, tame_dualfn *F)
         for (int j = 0; j < F->ncols; j++)
             TRY(tame_wsio_get_i(r, 1 + q * F->ncols + j, "colside", -1, F->nsides - 1,
                                 &F->colside[q][j]));
+    TRY(check_shape(r, F, shape));
     for (int j = 0; j < F->ncols; j++) {
         TRY(tame_wsio_expect(r, "col", -5));
         TRY(tame_wsio_get_rat(r, 1, "cost", F->cost[j]));
@@ -194,8 +207,11 @@ static tame_status read_units(tame_wsio_r *r, tame_dualfn *F)
         TRY(tame_wsio_expect(r, "unit", -6));
         TRY(tame_wsio_get_rat(r, 1, "weight", F->w[k]));
         TRY(tame_wsio_get_rat(r, 2, "alpha", u->alpha));
-        if (F->kind == TAME_DUAL_GMI ? mpq_sgn(u->alpha) <= 0 || mpq_cmp_ui(u->alpha, 1, 1) >= 0
-                                     : mpq_sgn(u->alpha) != 0)
+        /* a tree's units (cut-and-branch) are of the family its cutunits line names */
+        bool gmi = F->kind == TAME_DUAL_GMI ||
+                   ((F->kind == TAME_DUAL_BB || F->kind == TAME_DUAL_TREE) && mpq_sgn(u->alpha));
+        if (gmi ? mpq_sgn(u->alpha) <= 0 || mpq_cmp_ui(u->alpha, 1, 1) >= 0
+                : mpq_sgn(u->alpha) != 0)
             return tame_wsio_fail(r, "alpha: must be in (0, 1) for a GMI unit, 0 otherwise");
         TRY(tame_wsio_get_i(r, 3, "depth", 0, 1 << 30, &u->depth));
         TRY(tame_wsio_get_str(r, 4, "row", true, &u->row));
@@ -237,6 +253,10 @@ static tame_status read_pieces(tame_wsio_r *r, tame_dualfn *F)
         for (int f = 0; fate && f < 5; f++)
             if (strcmp(fate, tame_fate_str((tame_fate)f)) == 0)
                 pc->fate = tame_fate_str((tame_fate)f);
+        if (fate && strcmp(fate, TAME_DUAL_FATE_REDCOST) == 0)
+            pc->fate = TAME_DUAL_FATE_REDCOST;
+        if (fate && strcmp(fate, TAME_DUAL_FATE_PROPAGATED) == 0)
+            pc->fate = TAME_DUAL_FATE_PROPAGATED;
         bool unknown = fate && !pc->fate;
         free(fate);
         if (unknown)
@@ -299,7 +319,60 @@ static tame_status read_tnodes(tame_wsio_r *r, tame_dualfn *F)
             TRY(tame_wsio_get_i(r, k + 1 + q, "propagated piece", 0, F->npieces - 1,
                                 &nd->prop[q]));
     }
-    return tame_wsio_expect(r, "end-dual", 0);
+    return TAME_OK;
+}
+
+/* The optional records before end-dual: "lattice S" (S > 0) and "cutunits GMI" with one
+ * "kappa" line per unit; a cut row's unit is its cut id - 1 in F's model (dual_tree.c). */
+static tame_status read_tail(tame_wsio_r *r, tame_dualfn *F)
+{
+    tame_status st;
+    bool eof;
+    TRY(tame_wsio_next(r, &eof));
+    if (!eof && tame_wsio_is(r, "lattice")) {
+        if (r->ntok != 2)
+            return tame_wsio_fail(r, "'lattice' takes 1 field");
+        TRY(tame_wsio_get_rat(r, 1, "lattice", F->lattice));
+        if (mpq_sgn(F->lattice) <= 0)
+            return tame_wsio_fail(r, "lattice: must be positive");
+        F->has_lattice = true;
+        TRY(tame_wsio_next(r, &eof));
+    }
+    if (!eof && tame_wsio_is(r, "cutunits")) {
+        if (F->kind != TAME_DUAL_BB && F->kind != TAME_DUAL_TREE)
+            return tame_wsio_fail(r, "cutunits: only tree functions have cut rows");
+        if (r->ntok != 2)
+            return tame_wsio_fail(r, "'cutunits' takes 1 field");
+        TRY(tame_wsio_get_bool(r, 1, "cutunits", &F->units_gmi));
+        for (int k = 0; k < F->nunits; k++)
+            if ((mpq_sgn(F->units[k].alpha) != 0) != F->units_gmi)
+                return tame_wsio_fail(r, "cutunits: unit %d's alpha is not of a %s unit", k + 1,
+                                      F->units_gmi ? "GMI" : "Gomory");
+        F->cutunit = tame_xcalloc((size_t)F->nrows + 1, sizeof *F->cutunit);
+        F->kappa = tame_xcalloc((size_t)F->nunits + 1, sizeof *F->kappa);
+        for (int k = 0; k < F->nunits; k++)
+            tame_linexpr_init(&F->kappa[k]);
+        for (int i = 0; i < F->nrows; i++) {
+            int id = tame_model_row_cut_id(F->model, i);
+            if (id > F->nunits)
+                return tame_wsio_fail(r, "cutunits: row %d holds cut %d; the function has %d "
+                                         "units", i, id, F->nunits);
+            F->cutunit[i] = id >= 1 ? id - 1 : -1;
+        }
+        for (int k = 0; k < F->nunits; k++) {
+            TRY(tame_wsio_expect(r, "kappa", -2));
+            TRY(tame_linexpr_ws_read(r, 1, "kappa", F->nsides, &F->kappa[k]));
+        }
+        TRY(tame_wsio_next(r, &eof));
+    }
+    if (!F->cutunit && F->nunits > 0 && F->kind != TAME_DUAL_CHVATAL &&
+        F->kind != TAME_DUAL_GMI)
+        return tame_wsio_fail(r, "a tree function with units has a cutunits line");
+    if (eof)
+        return tame_wsio_fail(r, "expected 'end-dual', found the end of the workspace");
+    if (!tame_wsio_is(r, "end-dual") || r->ntok != 1)
+        return tame_wsio_fail(r, "expected 'end-dual', found '%.40s'", tame_wsio_tok(r, 0));
+    return TAME_OK;
 }
 
 static tame_dualfn *alloc(tame_model *m, int kind, int nrows, int ncols, int nsides,
@@ -308,7 +381,7 @@ static tame_dualfn *alloc(tame_model *m, int kind, int nrows, int ncols, int nsi
     tame_dualfn *F = tame_xcalloc(1, sizeof *F);
     F->kind = (tame_dual_kind)kind;
     F->model = tame_model_ref(m);
-    mpq_inits(F->objconst, F->z, NULL);
+    mpq_inits(F->objconst, F->z, F->lattice, NULL);
     F->nrows = nrows;
     F->ncols = ncols;
     F->nsides = nsides;
@@ -366,6 +439,16 @@ tame_status tame_dualfn_ws_read(tame_wsio_r *r, tame_model *m, tame_dualfn **out
     TRY(tame_wsio_get_i(r, 9, "leaves", 0, 1 << 28, &nleaves));
     if ((size_t)nrows > r->len - r->pos || (size_t)ncols > r->len - r->pos)
         return tame_wsio_fail(r, "more rows or columns than the rest of the file holds");
+    tame_dualfn *shape = tame_dual_alloc(m, (tame_dual_kind)kind);
+    bool fits = shape->nrows == nrows && shape->ncols == ncols && shape->nsides == nsides;
+    char want[96];
+    snprintf(want, sizeof want, "%d rows, %d columns, %d sides", shape->nrows, shape->ncols,
+             shape->nsides);
+    if (!fits) {
+        tame_dualfn_free(&shape);
+        return tame_wsio_fail(r, "the function's rows, columns and sides are not its model's "
+                                 "(%s)", want);
+    }
     tame_dualfn *F = alloc(m, kind, nrows, ncols, nsides, nunits, npieces, ntnodes);
     F->nleaves = nleaves;
     char *zsrc = NULL, *notes = NULL;
@@ -382,14 +465,17 @@ tame_status tame_dualfn_ws_read(tame_wsio_r *r, tame_model *m, tame_dualfn **out
     snprintf(F->zsrc, sizeof F->zsrc, "%s", zsrc);
     if (*notes)
         tame_sbuf_add(&F->notes, notes);
-    if ((st = read_sides(r, F)) != TAME_OK || (st = read_units(r, F)) != TAME_OK ||
-        (st = read_pieces(r, F)) != TAME_OK || (st = read_tnodes(r, F)) != TAME_OK)
+    if ((st = read_sides(r, F, shape)) != TAME_OK || (st = read_units(r, F)) != TAME_OK ||
+        (st = read_pieces(r, F)) != TAME_OK || (st = read_tnodes(r, F)) != TAME_OK ||
+        (st = read_tail(r, F)) != TAME_OK)
         goto fail;
+    tame_dualfn_free(&shape);
     free(zsrc);
     free(notes);
     *out = F;
     return TAME_OK;
 fail:
+    tame_dualfn_free(&shape);
     free(zsrc);
     free(notes);
     tame_dualfn_free(&F);

@@ -11,8 +11,11 @@
  *   piece NODE KIND EXACT FARKAS THETA FATE NTIGHT (col lower value)...
  *   piece-v N i q ...   piece-r N j q ...                    (NPIECES)
  *   tnode PIECE NCHILD child... NRED red... NPROP prop...    (NTNODES)
+ *   lattice S                      (trees rounded to the objective lattice S; optional)
+ *   cutunits GMI, then kappa N s q ...   (cut-and-branch trees, NUNITS kappa lines; optional)
  *   end-dual
- * Checked on reading: indices in range, GMI alphas in (0,1), scales positive integers,
+ * Checked on reading: the side space (rows, columns, sides, rowside, colside) is its model's
+ * (tame_dual_alloc), indices in range, GMI alphas in (0,1), scales positive integers,
  * and order (a unit's parents have smaller ids, a
  * tree node's children larger ones), so evaluation needs no further checks. */
 #ifndef TAME_DUAL_DUAL_WS_H
@@ -21,6 +24,8 @@
 #include "dual/dualfn.h"
 #include "exact/wsio.h"
 
+/* Appends F's records (dual ... end-dual) to w, naming F's model by model_id (the id
+ * under which the caller wrote it); F is only read. */
 void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w);
 /* Reads the function whose "dual" line is r's current record, over model m (the model
  * token 1 names; referenced). TAME_PARSE otherwise. */

@@ -61,8 +61,14 @@ static double now_s(void)
 static void refresh_tree(tame_session *s, tame_ui_views *v)
 {
     static double next_ok, cost;
-    if (!s->bb)
+    if (!s->bb) {
+        /* the solve it showed is gone (a workspace without one was loaded) */
+        if (v->tree_source) {
+            tame_ui_views_set_tree(v, NULL);
+            v->tree_source = NULL;
+        }
         return;
+    }
     tame_tree *t = tame_bb_tree(s->bb);
     bool realtime = tame_session_bb_params(s)->realtime;
     long stamp = ((long)tame_tree_size(t) * 1000003L + tame_tree_nprocessed(t)) * 2 + realtime;

@@ -23,6 +23,7 @@ typedef struct tame_ws_content {
     tame_bnn *bnn;      /* the current network */
 } tame_ws_content;
 
+/* Drops the references c holds (any member may be NULL) and leaves c empty. */
 void tame_ws_content_done(tame_ws_content *c);
 
 /* The workspace text of c (fresh memory, *len bytes). */
