@@ -88,7 +88,7 @@ void tame_ws_summary(const tame_ws_content *c, char *buf, size_t n)
         tame_sbuf_printf(&b, "model '%s' (%d variables, %d rows", tame_model_name(c->model),
                          tame_model_nvars(c->model), tame_model_nrows(c->model));
         if (r)
-            tame_sbuf_printf(&b, ", %d cuts", tame_cutrec_ncuts(r));
+            tame_sbuf_printf(&b, ", %d cut%s", tame_cutrec_ncuts(r), tame_cutrec_ncuts(r) == 1 ? "" : "s");
         tame_sbuf_add(&b, ")");
     }
     if (c->bb) {
