@@ -1082,6 +1082,42 @@ static void test_root_covers(void **state)
     }
 }
 
+/* Covers alone (presolve off) make the tree's model differ from the user's: tree duals are
+ * refused, and the one-line error names both switches, so that following it works. */
+static void test_covers_only_tree_duals_refused_naming_covers(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.presolve = false;
+    p.node_limit = 1;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    const tame_tree *t = tame_bb_tree(bb);
+    const tame_presolve_red *red;
+    int n = tame_tree_presolve(t, &red);
+    for (int k = 0; k < n; k++)
+        assert_int_equal(red[k].kind, TAME_PRE_COVER);
+    assert_true(tame_tree_presolve_changes(t) > 0);
+    tame_dualfn *F = NULL;
+    assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_BADARG);
+    assert_null(F);
+    assert_non_null(strstr(tame_err_msg(), "set presolve off"));
+    assert_non_null(strstr(tame_err_msg(), "covers 0"));
+    tame_bb_free(&bb);
+    /* following the message: a tree whose duals build */
+    p.covers = 0;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_tree_presolve_changes(tame_bb_tree(bb)), 0);
+    assert_int_equal(tame_dualfn_from_tree(tame_bb_tree(bb), TAME_DUAL_BB, &F), TAME_OK);
+    tame_dualfn_free(&F);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 /* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
  * so they are repeatable). TAME_UPDATE_GOLDEN=1 rewrites the files (review the diff). */
 static void test_exports_match_golden(void **state)
@@ -1146,6 +1182,7 @@ int main(void)
         cmocka_unit_test(test_presolve_big_m),
         cmocka_unit_test(test_fractional_integer_bounds),
         cmocka_unit_test(test_root_covers),
+        cmocka_unit_test(test_covers_only_tree_duals_refused_naming_covers),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);

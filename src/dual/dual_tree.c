@@ -845,8 +845,8 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     const tame_model *m = tame_tree_model(t);
     if (tame_tree_presolve_changes(t) > 0)
         return tame_err_set(TAME_BADARG, "the tree's LPs are those of a presolved model (%d "
-                                         "changes): tree duals need set presolve off, then "
-                                         "solve",
+                                         "changes): tree duals need set presolve off and set "
+                                         "covers 0, then solve",
                             tame_tree_presolve_changes(t));
     int size = tame_tree_size(t);
     if (size == 0)
