@@ -1082,6 +1082,47 @@ static void test_root_covers(void **state)
     }
 }
 
+/* Presolve on rows with a coefficient of 1/10^400 (exact rationals allow it): the implied
+ * bound of a continuous x is beyond the doubles (rounding it outward used to raise SIGFPE in
+ * mpq_set_d), and that of an integer w beyond the LP layer's 1e15 (writing it made the solve
+ * fail on a bound the user never set). Neither is kept; both solve as with presolve off. */
+static void test_presolve_huge_implied_bounds(void **state)
+{
+    (void)state;
+    char tiny[420], text[600];
+    snprintf(tiny, sizeof tiny, "1/1%0400d", 0);
+    for (int kind = 0; kind < 2; kind++) {
+        tame_model *m = tame_model_new("huge");
+        add_var(m, "x", kind ? TAME_VAR_INT : TAME_VAR_CONT, "0", NULL, "0");
+        add_var(m, "y", TAME_VAR_CONT, "0", NULL, "1");
+        add_var(m, "z", TAME_VAR_INT, "0", "5", "-1");
+        snprintf(text, sizeof text, "c1: %s x + y <= 1", tiny);
+        add_con(m, text);
+        for (int pre = 1; pre >= 0; pre--) {
+            tame_bb_params p;
+            deterministic_rules(&p);
+            p.presolve = pre;
+            tame_bb *bb = NULL;
+            assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+            assert_int_equal(tame_bb_solve(bb), TAME_OK);
+            tame_bb_stats st;
+            tame_bb_get_stats(bb, &st);
+            assert_int_equal(st.status, TAME_BB_OPTIMAL);
+            assert_near(st.incumbent, -5, 1e-9);
+            /* no bound on x was written or recorded */
+            const tame_tree *t = tame_bb_tree(bb);
+            assert_null(tame_model_var_ub(tame_tree_model(t), 0));
+            const tame_presolve_red *red;
+            int n = tame_tree_presolve(t, &red);
+            for (int k = 0; k < n; k++)
+                assert_true(red[k].var != 0 || red[k].kind == TAME_PRE_COEF ||
+                            red[k].kind == TAME_PRE_COVER);
+            tame_bb_free(&bb);
+        }
+        tame_model_unref(&m);
+    }
+}
+
 /* Covers alone (presolve off) make the tree's model differ from the user's: tree duals are
  * refused, and the one-line error names both switches, so that following it works. */
 static void test_covers_only_tree_duals_refused_naming_covers(void **state)
@@ -1183,6 +1224,7 @@ int main(void)
         cmocka_unit_test(test_fractional_integer_bounds),
         cmocka_unit_test(test_root_covers),
         cmocka_unit_test(test_covers_only_tree_duals_refused_naming_covers),
+        cmocka_unit_test(test_presolve_huge_implied_bounds),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);
