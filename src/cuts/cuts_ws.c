@@ -21,36 +21,6 @@ static void lin(tame_wsio_w *w, const char *key, const tame_linexpr *e)
     tame_linexpr_ws_write(w, e);
 }
 
-void tame_side_ws_write(tame_wsio_w *w, const tame_side *sd)
-{
-    tame_wsio_key(w, "side");
-    tame_wsio_word(w, side_kinds[sd->kind]);
-    tame_wsio_int(w, sd->index);
-    tame_wsio_word(w, side_dirs[sd->dir]);
-    tame_wsio_rat(w, sd->rhs);
-    tame_wsio_rat(w, sd->scale);
-    tame_wsio_bool(w, sd->slack_int);
-    tame_wsio_str(w, sd->name);
-}
-
-tame_status tame_side_ws_read(tame_wsio_r *r, int nrows, int ncols, tame_side *sd)
-{
-    int kind, dir;
-    TAME_TRY(tame_wsio_expect(r, "side", 7));
-    TAME_TRY(tame_wsio_get_enum(r, 1, "side kind", side_kinds, 2, &kind));
-    sd->kind = (tame_side_kind)kind;
-    TAME_TRY(tame_wsio_get_i(r, 2, "side index", 0, (kind == TAME_SIDE_ROW ? nrows : ncols) - 1,
-                             &sd->index));
-    TAME_TRY(tame_wsio_get_enum(r, 3, "side direction", side_dirs, 3, &dir));
-    sd->dir = (tame_side_dir)dir;
-    TAME_TRY(tame_wsio_get_rat(r, 4, "side rhs", sd->rhs));
-    TAME_TRY(tame_wsio_get_rat(r, 5, "side scale", sd->scale));
-    if (mpq_sgn(sd->scale) <= 0 || !tame_rat_is_int(sd->scale))
-        return tame_wsio_fail(r, "side scale: must be a positive integer");
-    TAME_TRY(tame_wsio_get_bool(r, 6, "slack_int", &sd->slack_int));
-    return tame_wsio_get_str(r, 7, "side name", false, &sd->name);
-}
-
 void tame_cutrec_ws_write(const tame_model *m, int model_id, tame_wsio_w *w)
 {
     const tame_cutrec *r = tame_cutrec_get(m);
@@ -81,8 +51,17 @@ void tame_cutrec_ws_write(const tame_model *m, int model_id, tame_wsio_w *w)
     for (int q = 0; q < 3; q++)
         for (int j = 0; j < r->ncols; j++)
             tame_wsio_int(w, r->colside[q][j]);
-    for (int s = 0; s < r->nsides; s++)
-        tame_side_ws_write(w, &r->sides[s]);
+    for (int s = 0; s < r->nsides; s++) {
+        const tame_side *sd = &r->sides[s];
+        tame_wsio_key(w, "side");
+        tame_wsio_word(w, side_kinds[sd->kind]);
+        tame_wsio_int(w, sd->index);
+        tame_wsio_word(w, side_dirs[sd->dir]);
+        tame_wsio_rat(w, sd->rhs);
+        tame_wsio_rat(w, sd->scale);
+        tame_wsio_bool(w, sd->slack_int);
+        tame_wsio_str(w, sd->name);
+    }
     tame_wsio_key(w, "ydual");
     for (int s = 0; s < r->nsides; s++)
         tame_wsio_rat(w, r->ydual[s]);
@@ -219,8 +198,23 @@ static tame_status read_body(tame_wsio_r *r, tame_cutrec *rec, const tame_model 
             memcpy(rec->colside[q], buf + q * nc, (size_t)nc * sizeof *buf);
     free(buf);
     TAME_TRY(st);
-    for (int s = 0; s < ns; s++)
-        TAME_TRY(tame_side_ws_read(r, n0, nc, &rec->sides[s]));
+    for (int s = 0; s < ns; s++) {
+        tame_side *sd = &rec->sides[s];
+        int kind, dir;
+        TAME_TRY(tame_wsio_expect(r, "side", 7));
+        TAME_TRY(tame_wsio_get_enum(r, 1, "side kind", side_kinds, 2, &kind));
+        sd->kind = (tame_side_kind)kind;
+        TAME_TRY(tame_wsio_get_i(r, 2, "side index", 0,
+                                 (kind == TAME_SIDE_ROW ? n0 : nc) - 1, &sd->index));
+        TAME_TRY(tame_wsio_get_enum(r, 3, "side direction", side_dirs, 3, &dir));
+        sd->dir = (tame_side_dir)dir;
+        TAME_TRY(tame_wsio_get_rat(r, 4, "side rhs", sd->rhs));
+        TAME_TRY(tame_wsio_get_rat(r, 5, "side scale", sd->scale));
+        if (mpq_sgn(sd->scale) <= 0 || !tame_rat_is_int(sd->scale))
+            return tame_wsio_fail(r, "side scale: must be a positive integer");
+        TAME_TRY(tame_wsio_get_bool(r, 6, "slack_int", &sd->slack_int));
+        TAME_TRY(tame_wsio_get_str(r, 7, "side name", false, &sd->name));
+    }
     TAME_TRY(tame_wsio_expect(r, "ydual", ns));
     for (int s = 0; s < ns; s++)
         TAME_TRY(tame_wsio_get_rat(r, s + 1, "ydual", rec->ydual[s]));

@@ -18,15 +18,6 @@
 #include "cuts/hierarchy.h"
 #include "exact/wsio.h"
 
-/* One dual-function side (hierarchy.h) as the record "side KIND INDEX DIR RHS SCALE SLACKINT
- * NAME"; shared by cut records and dual functions (dual_ws.c). */
-void tame_side_ws_write(tame_wsio_w *w, const tame_side *sd);
-/* Reads r's next record as a "side" line into sd (mpq fields initialised by the caller, name
- * NULL; a name read is owned by sd even on error), its index checked against nrows (row
- * sides) or ncols (bound sides) and its scale a positive integer. TAME_PARSE otherwise. */
-tame_status tame_side_ws_read(tame_wsio_r *r, int nrows, int ncols,
-                              tame_side *sd) TAME_NODISCARD;
-
 /* Writes m's cut record (nothing when m has none), naming m by model_id. */
 void tame_cutrec_ws_write(const tame_model *m, int model_id, tame_wsio_w *w);
 

@@ -8,11 +8,12 @@
 
 #include "base/mem.h"
 #include "bb/node.h"
-#include "cuts/cuts_ws.h"
 #include "dual/dual_impl.h"
 #include "model/model_ws.h"
 
 static const char *const kinds[] = {"chvatal", "gmi", "bb", "tree"};
+static const char *const side_kinds[] = {"row", "bound"};
+static const char *const side_dirs[] = {"lo", "up", "eq"};
 static const char *const piece_kinds[] = {"leaf", "node", "redcost", "propagated"};
 
 /* {=== writing === */
@@ -45,8 +46,17 @@ void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w)
     tame_wsio_dbl(w, F->zd);
     tame_wsio_str(w, F->zsrc);
     tame_wsio_str(w, F->notes.s ? F->notes.s : "");
-    for (int s = 0; s < F->nsides; s++)
-        tame_side_ws_write(w, &F->sides[s]);
+    for (int s = 0; s < F->nsides; s++) {
+        const tame_side *sd = &F->sides[s];
+        tame_wsio_key(w, "side");
+        tame_wsio_word(w, side_kinds[sd->kind]);
+        tame_wsio_int(w, sd->index);
+        tame_wsio_word(w, side_dirs[sd->dir]);
+        tame_wsio_rat(w, sd->rhs);
+        tame_wsio_rat(w, sd->scale);
+        tame_wsio_bool(w, sd->slack_int);
+        tame_wsio_str(w, sd->name);
+    }
     tame_wsio_key(w, "rowside");
     for (int q = 0; q < 2; q++)
         for (int i = 0; i < F->nrows; i++)
@@ -124,8 +134,23 @@ void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w)
 static tame_status read_sides(tame_wsio_r *r, tame_dualfn *F)
 {
     tame_status st;
-    for (int s = 0; s < F->nsides; s++)
-        TRY(tame_side_ws_read(r, F->nrows, F->ncols, &F->sides[s]));
+    for (int s = 0; s < F->nsides; s++) {
+        tame_side *sd = &F->sides[s];
+        int v;
+        TRY(tame_wsio_expect(r, "side", 7));
+        TRY(tame_wsio_get_enum(r, 1, "side kind", side_kinds, 2, &v));
+        sd->kind = (tame_side_kind)v;
+        TRY(tame_wsio_get_i(r, 2, "side index", 0, (v == TAME_SIDE_ROW ? F->nrows : F->ncols) - 1,
+                            &sd->index));
+        TRY(tame_wsio_get_enum(r, 3, "side direction", side_dirs, 3, &v));
+        sd->dir = (tame_side_dir)v;
+        TRY(tame_wsio_get_rat(r, 4, "side rhs", sd->rhs));
+        TRY(tame_wsio_get_rat(r, 5, "side scale", sd->scale));
+        if (mpq_sgn(sd->scale) <= 0 || !tame_rat_is_int(sd->scale))
+            return tame_wsio_fail(r, "side scale: must be a positive integer");
+        TRY(tame_wsio_get_bool(r, 6, "slack_int", &sd->slack_int));
+        TRY(tame_wsio_get_str(r, 7, "side name", false, &sd->name));
+    }
     TRY(tame_wsio_expect(r, "rowside", 2 * F->nrows));
     for (int q = 0; q < 2; q++)
         for (int i = 0; i < F->nrows; i++)

@@ -21,8 +21,6 @@
 #include "dual/dualfn.h"
 #include "exact/wsio.h"
 
-/* Writes F as the records above, naming its model by model_id (the caller writes that model
- * first). F is not changed; nothing is owned by the caller afterwards. */
 void tame_dualfn_ws_write(const tame_dualfn *F, int model_id, tame_wsio_w *w);
 /* Reads the function whose "dual" line is r's current record, over model m (the model
  * token 1 names; referenced). TAME_PARSE otherwise. */
