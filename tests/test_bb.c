@@ -1082,6 +1082,119 @@ static void test_root_covers(void **state)
     }
 }
 
+/* Root reduced-cost fixing counts the steps from the bound the root LP was solved at. Root
+ * propagation tightens x2 <= 5 to x2 <= 3 (row c3), the root LP has x2 at 3 with reduced cost
+ * -17/3, and the gap to the incumbent allows 3 steps: x2 >= 0, not x2 >= 5 - 3 = 2 (which cut
+ * off the optimum x = (5, 1, 1, 0, 0, 0, 0), -31, and reported -76/3 as optimal). */
+static void test_root_redcost_fixing_uses_root_box(void **state)
+{
+    (void)state;
+    tame_model *m = tame_model_new("rc");
+    add_var(m, "x0", TAME_VAR_INT, "-1", "5", "-5");
+    add_var(m, "x1", TAME_VAR_INT, "-1", "3", "0");
+    add_var(m, "x2", TAME_VAR_INT, "-1", "5", "-6");
+    add_var(m, "x3", TAME_VAR_BIN, "0", "1", "-4");
+    add_var(m, "x4", TAME_VAR_BIN, "0", "1", "-1/3");
+    add_var(m, "x5", TAME_VAR_BIN, "0", "1", "4");
+    add_var(m, "x6", TAME_VAR_BIN, "0", "1", "4");
+    add_con(m, "c1: -13 x0 + 26 x1 - 18 x2 - 13/2 x5 + 45 x6 <= 41");
+    add_con(m, "c2: x0 + 4 x1 + x2 - 8 x5 + 3 x6 >= 1");
+    add_con(m, "c3: -9 x1 + 7 x2 - x3 + 7 x4 + 7 x6 = -2");
+    add_con(m, "c4: 5 x0 + 9/2 x2 - 2 x4 + 9/2 x5 - 9 x6 >= -2");
+    for (int pre = 0; pre < 2; pre++) {
+        tame_bb_params p;
+        tame_bb_params_default(&p);
+        p.presolve = pre;
+        tame_bb *bb = NULL;
+        assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+        assert_int_equal(tame_bb_solve(bb), TAME_OK);
+        tame_bb_stats st;
+        tame_bb_get_stats(bb, &st);
+        assert_int_equal(st.status, TAME_BB_OPTIMAL);
+        assert_near(st.incumbent, -31, 1e-9);
+        check_invariants(tame_bb_tree(bb));
+        tame_bb_free(&bb);
+    }
+    tame_model_unref(&m);
+}
+
+/* Presolve on rows with a coefficient of 1/10^400 (exact rationals allow it): the implied
+ * bound of a continuous x is beyond the doubles (rounding it outward used to raise SIGFPE in
+ * mpq_set_d), and that of an integer w beyond the LP layer's 1e15 (writing it made the solve
+ * fail on a bound the user never set). Neither is kept; both solve as with presolve off. */
+static void test_presolve_huge_implied_bounds(void **state)
+{
+    (void)state;
+    char tiny[420], text[600];
+    snprintf(tiny, sizeof tiny, "1/1%0400d", 0);
+    for (int kind = 0; kind < 2; kind++) {
+        tame_model *m = tame_model_new("huge");
+        add_var(m, "x", kind ? TAME_VAR_INT : TAME_VAR_CONT, "0", NULL, "0");
+        add_var(m, "y", TAME_VAR_CONT, "0", NULL, "1");
+        add_var(m, "z", TAME_VAR_INT, "0", "5", "-1");
+        snprintf(text, sizeof text, "c1: %s x + y <= 1", tiny);
+        add_con(m, text);
+        for (int pre = 1; pre >= 0; pre--) {
+            tame_bb_params p;
+            deterministic_rules(&p);
+            p.presolve = pre;
+            tame_bb *bb = NULL;
+            assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+            assert_int_equal(tame_bb_solve(bb), TAME_OK);
+            tame_bb_stats st;
+            tame_bb_get_stats(bb, &st);
+            assert_int_equal(st.status, TAME_BB_OPTIMAL);
+            assert_near(st.incumbent, -5, 1e-9);
+            /* no bound on x was written or recorded */
+            const tame_tree *t = tame_bb_tree(bb);
+            assert_null(tame_model_var_ub(tame_tree_model(t), 0));
+            const tame_presolve_red *red;
+            int n = tame_tree_presolve(t, &red);
+            for (int k = 0; k < n; k++)
+                assert_true(red[k].var != 0 || red[k].kind == TAME_PRE_COEF ||
+                            red[k].kind == TAME_PRE_COVER);
+            tame_bb_free(&bb);
+        }
+        tame_model_unref(&m);
+    }
+}
+
+/* Covers alone (presolve off) make the tree's model differ from the user's: tree duals are
+ * refused, and the one-line error names both switches, so that following it works. */
+static void test_covers_only_tree_duals_refused_naming_covers(void **state)
+{
+    (void)state;
+    tame_model *m = read_model("data/miplib/p0033.mps.gz");
+    tame_bb_params p;
+    tame_bb_params_default(&p);
+    p.presolve = false;
+    p.node_limit = 1;
+    tame_bb *bb = NULL;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    const tame_tree *t = tame_bb_tree(bb);
+    const tame_presolve_red *red;
+    int n = tame_tree_presolve(t, &red);
+    for (int k = 0; k < n; k++)
+        assert_int_equal(red[k].kind, TAME_PRE_COVER);
+    assert_true(tame_tree_presolve_changes(t) > 0);
+    tame_dualfn *F = NULL;
+    assert_int_equal(tame_dualfn_from_tree(t, TAME_DUAL_BB, &F), TAME_BADARG);
+    assert_null(F);
+    assert_non_null(strstr(tame_err_msg(), "set presolve off"));
+    assert_non_null(strstr(tame_err_msg(), "covers 0"));
+    tame_bb_free(&bb);
+    /* following the message: a tree whose duals build */
+    p.covers = 0;
+    assert_int_equal(tame_bb_new(m, &p, &bb), TAME_OK);
+    assert_int_equal(tame_bb_solve(bb), TAME_OK);
+    assert_int_equal(tame_tree_presolve_changes(tame_bb_tree(bb)), 0);
+    assert_int_equal(tame_dualfn_from_tree(tame_bb_tree(bb), TAME_DUAL_BB, &F), TAME_OK);
+    tame_dualfn_free(&F);
+    tame_bb_free(&bb);
+    tame_model_unref(&m);
+}
+
 /* The four exports of the MATH.md §7.1 tree match tests/golden/bb_math71.* (realtime off,
  * so they are repeatable). TAME_UPDATE_GOLDEN=1 rewrites the files (review the diff). */
 static void test_exports_match_golden(void **state)
@@ -1146,6 +1259,9 @@ int main(void)
         cmocka_unit_test(test_presolve_big_m),
         cmocka_unit_test(test_fractional_integer_bounds),
         cmocka_unit_test(test_root_covers),
+        cmocka_unit_test(test_covers_only_tree_duals_refused_naming_covers),
+        cmocka_unit_test(test_presolve_huge_implied_bounds),
+        cmocka_unit_test(test_root_redcost_fixing_uses_root_box),
         cmocka_unit_test(test_redcosts_and_diving),
     };
     return cmocka_run_group_tests_name("bb", tests, NULL, NULL);

@@ -504,8 +504,11 @@ static tame_status record_lp(tame_bb *bb, int id, tame_lp_status st)
             if (bb->params.keep_redcosts)
                 tame_tree_set_sparse(t, &nd->redcosts, bb->dbuf, n);
             nd->dual_node = id;
-            if (id == 0 && st == TAME_LP_OPTIMAL)
+            if (id == 0 && st == TAME_LP_OPTIMAL) {
                 memcpy(bb->root_r, bb->dbuf, (size_t)n * sizeof *bb->dbuf);
+                memcpy(bb->root_lb, bb->cur_lb, (size_t)n * sizeof *bb->cur_lb);
+                memcpy(bb->root_ub, bb->cur_ub, (size_t)n * sizeof *bb->cur_ub);
+            }
         }
         tame_lp_get_basis(bb->lp, bb->rstat, bb->cstat);
         nd->basis = tame_tree_pack_basis(t, bb->rstat, bb->cstat);
@@ -898,7 +901,9 @@ static void fix_by_redcost(tame_bb *bb, int id)
             double f = bb->x[j] - floor(bb->x[j]);
             if (fmin(f, 1 - f) > TAME_INTFEASTOL)
                 continue;
-            double base = src == 0 ? (r > 0 ? lb[j] : ub[j]) : (r > 0 ? bb->lb0[j] : bb->ub0[j]);
+            /* the bound the reduced cost was taken at: the root's own box, not the model's */
+            double base =
+                src == 0 ? (r > 0 ? lb[j] : ub[j]) : (r > 0 ? bb->root_lb[j] : bb->root_ub[j]);
             if (!isfinite(base) || !(fabs(r) > 1e-9))
                 continue;
             double steps = floor(gap / fabs(r) + 1e-9);
@@ -1366,6 +1371,8 @@ tame_status tame_bb_new(tame_model *m, const tame_bb_params *p, tame_bb **out)
     bb->ybuf = tame_xcalloc(m1, sizeof *bb->ybuf);
     bb->dbuf = tame_xcalloc(n1, sizeof *bb->dbuf);
     bb->root_r = tame_xcalloc(n1, sizeof *bb->root_r);
+    bb->root_lb = tame_xcalloc(n1, sizeof *bb->root_lb);
+    bb->root_ub = tame_xcalloc(n1, sizeof *bb->root_ub);
     bb->rho = tame_xcalloc(m1, sizeof *bb->rho);
     bb->act = tame_xcalloc(m1, sizeof *bb->act);
     bb->scratch = tame_xcalloc(n1, sizeof *bb->scratch);
@@ -1403,8 +1410,8 @@ void tame_bb_free(tame_bb **pbb)
     void *arrays[] = {bb->c, bb->lb0, bb->ub0, bb->rlb, bb->rub, bb->rval, bb->cval, bb->is_int,
                       bb->rbeg, bb->rind, bb->cbeg, bb->cind, bb->downlocks, bb->uplocks,
                       bb->cur_lb, bb->cur_ub, bb->rstat, bb->cstat, bb->x, bb->node_lb,
-                      bb->node_ub, bb->cands, bb->ybuf, bb->dbuf, bb->root_r, bb->rho, bb->ps_sum[0],
-                      bb->ps_sum[1], bb->ps_cnt[0], bb->ps_cnt[1], bb->probe_rstat,
+                      bb->node_ub, bb->cands, bb->ybuf, bb->dbuf, bb->root_r, bb->root_lb,
+                      bb->root_ub, bb->rho, bb->ps_sum[0], bb->ps_sum[1], bb->ps_cnt[0], bb->ps_cnt[1], bb->probe_rstat,
                       bb->probe_cstat, bb->pchg, bb->probe_x, bb->sol, bb->act, bb->scratch,
                       bb->prop_queue, bb->prop_queued, bb->prop_fix, bb->event_msg};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)

@@ -76,6 +76,9 @@ struct tame_bb {
     long polished;              /* node LPs re-solved because their duals did not certify
                                    their value (tame_lp_polish) */
     double *root_r;             /* [n] the root LP's reduced costs (root reduced-cost fixing) */
+    double *root_lb, *root_ub;  /* [n] the box that LP was solved over (root propagation may
+                                   have tightened the model's bounds): root_r's steps count
+                                   from these bounds, not from lb0/ub0 */
     int *prop_queue;            /* propagation scratch: a ring of rows, marks, tightenings */
     char *prop_queued;
     tame_fixing *prop_fix;

@@ -10,9 +10,10 @@
  *    over the current bounds:  a_j x_j <= U - minrest  and  a_j x_j >= L - maxrest.
  *    Every point of the model satisfies the resulting bound on x_j. For an integer x_j it is
  *    rounded (floor for an upper, ceil for a lower bound) and written into the model
- *    (TAME_PRE_BOUND). For a continuous x_j it is rounded outward to a double (so that it
- *    stays short) and only kept as an implied bound for step 2 (TAME_PRE_IMPLIED): the LP's
- *    continuous bounds are never changed.
+ *    (TAME_PRE_BOUND), unless beyond TAME_LP_HUGE (the LP layer's limit). For a continuous
+ *    x_j it is rounded outward to a double (so that it stays short) and only kept as an
+ *    implied bound for step 2 (TAME_PRE_IMPLIED): the LP's continuous bounds are never
+ *    changed; one beyond the range of doubles is not kept.
  * 2. Coefficient strengthening (Savelsbergh 1994) of a row with one finite side, written as
  *    sum a_k x_k <= b (a >= row is negated), for a binary x_k, with maxrest the largest
  *    activity of the other terms over the (implied) bounds:
@@ -105,20 +106,29 @@ static void activity(pre *p, const tame_linexpr *e, int s, mpq_t minf, int *ninf
     }
 }
 
-/* Rounds q outward (dir > 0: up, dir < 0: down) to a double, exactly. */
-static void round_to_double(mpq_t q, int dir)
+/* Rounds q outward (dir > 0: up, dir < 0: down) to a double, exactly. False (q unchanged)
+ * when no finite double lies on that side of q (|q| beyond DBL_MAX): mpq_set_d would raise
+ * SIGFPE on the infinity, and such a bound is no use to the LP anyway. */
+static bool round_to_double(mpq_t q, int dir)
 {
     double d = mpq_get_d(q);
+    if (!isfinite(d))
+        return false;
     mpq_t r;
     mpq_init(r);
     mpq_set_d(r, d);
     int c = mpq_cmp(r, q);
     if ((dir > 0 && c < 0) || (dir < 0 && c > 0)) {
         d = nextafter(d, dir > 0 ? INFINITY : -INFINITY);
+        if (!isfinite(d)) {
+            mpq_clear(r);
+            return false;
+        }
         mpq_set_d(r, d);
     }
     mpq_set(q, r);
     mpq_clear(r);
+    return true;
 }
 
 /* |new - old| > PRE_MINREL max(1, |old|) */
@@ -137,8 +147,12 @@ static int tighten(pre *p, int j, bool up, mpq_t q, int row)
             tame_rat_floor(q, q);
         else
             tame_rat_ceil(q, q);
-    } else {
-        round_to_double(q, up ? 1 : -1);
+        /* written into the model: one beyond the LP layer's limit would make the solve fail
+         * (tame_lp_new rejects it) where the user's model solves */
+        if (!(fabs(mpq_get_d(q)) <= TAME_LP_HUGE))
+            return 0;
+    } else if (!round_to_double(q, up ? 1 : -1)) {
+        return 0; /* beyond the doubles: not kept (implied continuous bounds are optional) */
     }
     bool has = up ? p->has_hi[j] : p->has_lo[j];
     mpq_t *cur = up ? &p->hi[j] : &p->lo[j];

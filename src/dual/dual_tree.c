@@ -837,6 +837,21 @@ static bool incumbent_value_exact(const tame_dualfn *F, const tame_tree *t, doub
 
 /* }=== */
 
+/* Frees the builder's scratch (not F, not the model copy); size = the tree's node count. */
+static void builder_done(builder *b, int size)
+{
+    for (int id = 0; id < size; id++)
+        if (b->vc[id].done)
+            tame_linexpr_done(&b->vc[id].v);
+    free(b->vc);
+    free(b->lb);
+    free(b->ub);
+    free(b->clb);
+    free(b->cub);
+    mpq_clear(b->zc);
+    mpq_clear(b->zt);
+}
+
 tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_dualfn **out)
 {
     *out = NULL;
@@ -845,8 +860,8 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     const tame_model *m = tame_tree_model(t);
     if (tame_tree_presolve_changes(t) > 0)
         return tame_err_set(TAME_BADARG, "the tree's LPs are those of a presolved model (%d "
-                                         "changes): tree duals need set presolve off, then "
-                                         "solve",
+                                         "changes): tree duals need set presolve off and set "
+                                         "covers 0, then solve",
                             tame_tree_presolve_changes(t));
     int size = tame_tree_size(t);
     if (size == 0)
@@ -900,13 +915,7 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     if (tame_model_ncut_rows(m) > 0 && cut_rows(F, copy) != TAME_OK) {
         char msg[400];
         snprintf(msg, sizeof msg, "%s", tame_err_msg());
-        free(b.vc);
-        free(b.lb);
-        free(b.ub);
-        free(b.clb);
-        free(b.cub);
-        mpq_clear(b.zc);
-        mpq_clear(b.zt);
+        builder_done(&b, size);
         tame_dualfn_free(&b.F);
         tame_model_unref(&copy);
         return tame_err_set(TAME_BADARG, "cut-and-branch tree: %s", msg);
@@ -1011,16 +1020,7 @@ tame_status tame_dualfn_from_tree(const tame_tree *t, tame_dual_kind kind, tame_
     if (counts[TAME_FATE_OPEN] > 0)
         tame_dualfn_add_note(F, "the tree has open nodes (the solve did not finish): F is a "
                                 "valid bound, F(b) may be below z");
-    for (int id = 0; id < size; id++)
-        if (b.vc[id].done)
-            tame_linexpr_done(&b.vc[id].v);
-    free(b.vc);
-    free(b.lb);
-    free(b.ub);
-    free(b.clb);
-    free(b.cub);
-    mpq_clear(b.zc);
-    mpq_clear(b.zt);
+    builder_done(&b, size);
     tame_model_unref(&copy);
     *out = F;
     return TAME_OK;
