@@ -515,6 +515,20 @@ static void eval_network(const tame_dualfn *F, const mpq_t d[], bool bar, mpq_t 
     free(vals);
 }
 
+tame_status tame_dualfn_eval_at_b(const tame_dualfn *F, tame_dualval *out)
+{
+    int n = F->nsides;
+    mpq_t *b = tame_xcalloc((size_t)n + 1, sizeof *b);
+    for (int s = 0; s < n; s++)
+        mpq_init(b[s]);
+    tame_dualfn_rhs(F, b);
+    tame_status st = tame_dualfn_eval(F, (const mpq_t *)b, out);
+    for (int s = 0; s < n; s++)
+        mpq_clear(b[s]);
+    free(b);
+    return st;
+}
+
 tame_status tame_dualfn_eval(const tame_dualfn *F, const mpq_t d[], tame_dualval *out)
 {
     out->inf = 0;

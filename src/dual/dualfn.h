@@ -180,6 +180,9 @@ double tame_dualfn_tolerance(const tame_dualfn *F);
  * +-infinity (out->inf). */
 tame_status tame_dualfn_eval(const tame_dualfn *F, const mpq_t d[], tame_dualval *out) TAME_NODISCARD;
 
+/* out = F(b), b the model's right-hand sides (tame_dualfn_rhs); as tame_dualfn_eval. */
+tame_status tame_dualfn_eval_at_b(const tame_dualfn *F, tame_dualval *out) TAME_NODISCARD;
+
 /* out = Fbar(d) = lim_{delta -> 0+} F(delta d)/delta, the upper directional derivative at 0
  * (MATH §2), exact: GMI through the Gbar recursion (gbar_a(t) = max(t,0)/a); Chvatal
  * TAME_BADARG (a step function: Fbar is +-inf or 0 and never needed, all its columns are

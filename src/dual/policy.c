@@ -1,10 +1,8 @@
 /* The construction policy of MATH §8.4 (dualfn.h, tame_dual_build): cut duals when the cut
  * loop ends integral, else the tree dual, saying which class was produced. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/mem.h"
 #include "bb/bb.h"
 #include "cuts/cuts.h"
 #include "dual/dual_impl.h"
@@ -105,18 +103,10 @@ tame_status tame_dual_from_tree_info(const tame_tree *t, tame_dual_kind kind, ta
 /* True when F(b) = -inf: F is a valid bound that says nothing at b. */
 static bool is_minus_inf_at_b(const tame_dualfn *F)
 {
-    int n = tame_dualfn_nsides(F);
-    mpq_t *d = tame_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d);
-    for (int s = 0; s < n; s++)
-        mpq_init(d[s]);
-    tame_dualfn_rhs(F, d);
     tame_dualval v;
     tame_dualval_init(&v);
-    bool minus_inf = tame_dualfn_eval(F, (const mpq_t *)d, &v) == TAME_OK && v.inf < 0;
+    bool minus_inf = tame_dualfn_eval_at_b(F, &v) == TAME_OK && v.inf < 0;
     tame_dualval_done(&v);
-    for (int s = 0; s < n; s++)
-        mpq_clear(d[s]);
-    free(d);
     return minus_inf;
 }
 

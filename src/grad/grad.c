@@ -675,15 +675,11 @@ static bool fbb_finite_at_b(const tame_tree *t, tame_dualfn **F)
         tame_err_clear();
         return false;
     }
-    int ns = tame_dualfn_nsides(*F);
-    mpq_t *d = tame_grad_qvec(ns);
-    tame_dualfn_rhs(*F, d);
     tame_dualval v;
     tame_dualval_init(&v);
-    bool ok = tame_dualfn_eval(*F, (const mpq_t *)d, &v) == TAME_OK && !v.inf;
+    bool ok = tame_dualfn_eval_at_b(*F, &v) == TAME_OK && !v.inf;
     tame_err_clear();
     tame_dualval_done(&v);
-    tame_grad_qvec_free(&d, ns);
     return ok;
 }
 
